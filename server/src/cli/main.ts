@@ -1,0 +1,195 @@
+/**
+ * `shipshape check [--format tty|json|sarif] [--fix] [--severity error|warning|info|hint] <paths…>`
+ * `shipshape rules [--format tty|json|markdown]`
+ * Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage or I/O error.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { rulesTableMarkdown } from '../docs';
+import { fileKindOf, sniffFileKind } from '../engine/file-kinds';
+import { SEVERITY_RANK, SEVERITIES, type Severity } from '../engine/types';
+import { applyEdits } from '../engine/text';
+import { allRules, fixText, isLintable, lintText } from '../linter';
+import { collectFiles } from './collect-files';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatTty } from './format-tty';
+import { decodeFile, nodeFileAccess } from './node-files';
+import type { FileReport } from './report';
+
+export const VERSION = '0.1.0';
+
+const USAGE = `Usage:
+  shipshape check [--format tty|json|sarif] [--fix] [--severity error|warning|info|hint] <files or folders…>
+  shipshape rules [--format tty|json|markdown]
+  shipshape --version
+
+check   lints Dockerfiles, compose files and .dockerignore files (folders are searched).
+        Exit code: 0 when nothing is at or above --severity (default: info), 1 when something is, 2 on errors.
+--fix   applies every preferred fix in place (repeatable: a second run changes nothing).
+`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTty: boolean;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v') {
+      io.out(VERSION + '\n');
+      return 0;
+    }
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'check') return check(rest, io);
+    if (command === 'rules') return listRules(rest, io);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`shipshape: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`shipshape: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+interface ParsedArgs {
+  flags: Map<string, string | true>;
+  positional: string[];
+}
+
+function parseArgs(args: readonly string[], valued: readonly string[], booleans: readonly string[]): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (valued.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+    } else if (booleans.includes(name) && inline === undefined) {
+      flags.set(name, true);
+    } else {
+      throw new UsageError(`unknown option --${name}`);
+    }
+  }
+  return { flags, positional };
+}
+
+function check(args: readonly string[], io: Io): number {
+  const { flags, positional } = parseArgs(args, ['format', 'severity'], ['fix']);
+  const format = (flags.get('format') as string | undefined) ?? 'tty';
+  if (!['tty', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be tty, json or sarif, not "${format}"`);
+  const threshold = ((flags.get('severity') as string | undefined) ?? 'info') as Severity;
+  if (!SEVERITIES.includes(threshold)) throw new UsageError(`--severity must be error, warning, info or hint, not "${threshold}"`);
+  if (positional.length === 0) throw new UsageError('check needs at least one file or folder');
+
+  const { files, missing } = collectFiles(positional);
+  let ioError = missing.length > 0;
+  for (const path of missing) io.err(`shipshape: ${path}: no such file or folder\n`);
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.path);
+    } catch (error) {
+      io.err(`shipshape: ${file.path}: ${(error as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+      ioError = true;
+      continue;
+    }
+    const text = decodeFile(bytes);
+    if (text === null) {
+      io.err(`shipshape: ${file.path}: binary file, not checked\n`);
+      if (file.explicit) ioError = true;
+      continue;
+    }
+    const kind = fileKindOf(file.path) ?? (file.explicit ? sniffFileKind(text) : null);
+    if (!isLintable(kind)) {
+      if (file.explicit) {
+        io.err(`shipshape: ${file.path}: not a Dockerfile, compose file or .dockerignore (name it Dockerfile, *.Dockerfile, compose.yaml, …)\n`);
+        ioError = true;
+      }
+      continue;
+    }
+    const options = { path: file.path, files: nodeFileAccess(file.path) };
+    let current = text;
+    if (flags.get('fix')) {
+      const outcome = fixText(text, kind, options);
+      if (outcome.text !== text) writeFileSync(file.path, outcome.text);
+      for (const created of outcome.createFiles) {
+        const target = resolve(dirname(file.path), created.path);
+        if (!existsSync(target)) writeFileSync(target, created.text);
+      }
+      for (const external of outcome.externalEdits) {
+        const target = resolve(dirname(file.path), external.path);
+        if (existsSync(target)) writeFileSync(target, applyEdits(readFileSync(target, 'utf8'), external.edits));
+      }
+      current = outcome.text;
+    }
+    const result = lintText(current, kind, options);
+    for (const failure of result.failures) io.err(`shipshape: ${file.path}: rule ${failure.rule} failed: ${failure.error.split('\n')[0]}\n`);
+    reports.push({ path: file.path, findings: result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) });
+  }
+
+  if (format === 'json') io.out(formatJson(reports));
+  else if (format === 'sarif') io.out(formatSarif(reports, allRules, VERSION));
+  else io.out(formatTty(reports, io.isTty));
+  if (ioError) return 2;
+  return reports.some((r) => r.findings.length > 0) ? 1 : 0;
+}
+
+function listRules(args: readonly string[], io: Io): number {
+  const { flags, positional } = parseArgs(args, ['format'], []);
+  if (positional.length > 0) throw new UsageError('rules takes no arguments');
+  const format = (flags.get('format') as string | undefined) ?? 'tty';
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        allRules.map((rule) => ({
+          id: rule.id,
+          aliases: rule.aliases,
+          severity: rule.severity,
+          fixable: rule.fixable,
+          kinds: rule.kinds,
+          summary: rule.docs.summary,
+          doc: `docs/rules/${rule.id}.md`,
+        })),
+        null,
+        2,
+      ) + '\n',
+    );
+  } else if (format === 'markdown') {
+    io.out(rulesTableMarkdown(allRules) + '\n');
+  } else if (format === 'tty') {
+    for (const rule of allRules) {
+      io.out(`${rule.id.padEnd(34)} ${rule.severity.padEnd(8)} ${rule.fixable ? 'fix ' : '    '} ${rule.kinds.join(',').padEnd(12)} ${rule.aliases.join(', ')}\n`);
+    }
+  } else {
+    throw new UsageError(`--format must be tty, json or markdown, not "${format}"`);
+  }
+  return 0;
+}

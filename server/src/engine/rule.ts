@@ -1,0 +1,46 @@
+import type { DockerfileModel } from '../dockerfile/model';
+import type { Range } from './text';
+import type { FileAccess, FileKind, Fix, RuleDocs, Severity } from './types';
+
+/** The parsed file each kind of rule receives. */
+export interface ModelByKind {
+  dockerfile: DockerfileModel;
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (a settings override still wins). */
+  severity?: Severity;
+}
+
+export interface RuleContext<M> {
+  model: M;
+  /** Path of the linted file, when it has one. */
+  path?: string;
+  /** Reads neighbouring files (the build context, a service's Dockerfile); absent for unsaved text. */
+  files?: FileAccess;
+  report(report: Report): void;
+}
+
+export interface RuleMeta {
+  /** Readable, stable id (`final-user-root`). */
+  id: string;
+  /** Ids of the same check in other tools: hadolint DLxxxx, BuildKit check names, Trivy AVD-DS-xxxx, Checkov CKV_DOCKER_x, KICS query names. */
+  aliases: string[];
+  severity: Severity;
+  kinds: FileKind[];
+  /** True when at least one of its findings carries a fix. */
+  fixable: boolean;
+  docs: RuleDocs;
+}
+
+export interface Rule<K extends keyof ModelByKind = keyof ModelByKind> extends RuleMeta {
+  kinds: K[];
+  check(context: RuleContext<ModelByKind[K]>): void;
+}
+
+export function defineRule<K extends keyof ModelByKind>(rule: Rule<K>): Rule<K> {
+  return rule;
+}

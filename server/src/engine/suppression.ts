@@ -1,0 +1,76 @@
+/**
+ * Pragma comments that silence findings: ours (`# shipshape ignore=a,b` above a statement,
+ * `# shipshape global ignore=a,b` for the file), hadolint's (`# hadolint ignore=DL3008`,
+ * `# hadolint global ignore=…`), Trivy's (`# trivy:ignore:AVD-DS-0002`), Checkov's
+ * (`# checkov:skip=CKV_DOCKER_2: reason`, file-wide) and BuildKit's `# check=skip=A,B` directive.
+ * Ids match a rule's id or any of its aliases, case-insensitively.
+ */
+import type { Finding } from './types';
+
+export interface CommentLine {
+  line: number;
+  text: string;
+}
+
+interface Span {
+  ids: Set<string>;
+  fromLine: number;
+  toLine: number;
+}
+
+export class Suppressions {
+  private readonly fileWide = new Set<string>();
+  private readonly spans: Span[] = [];
+
+  addFileWide(ids: Iterable<string>): void {
+    for (const id of ids) this.fileWide.add(id.toLowerCase());
+  }
+
+  addSpan(ids: Iterable<string>, fromLine: number, toLine: number): void {
+    this.spans.push({ ids: new Set([...ids].map((id) => id.toLowerCase())), fromLine, toLine });
+  }
+
+  isSuppressed(finding: Pick<Finding, 'rule' | 'aliases' | 'range'>): boolean {
+    const names = [finding.rule, ...finding.aliases].map((n) => n.toLowerCase());
+    if (this.fileWide.has('all') || names.some((n) => this.fileWide.has(n))) return true;
+    const line = finding.range.start.line;
+    return this.spans.some((span) => line >= span.fromLine && line <= span.toLine && names.some((n) => span.ids.has(n)));
+  }
+}
+
+const LINE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+ignore\s*=\s*([^\s#]+(?:\s*,\s*[^\s#,]+)*)/i;
+const FILE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+global\s+ignore\s*=\s*([^\s#]+(?:\s*,\s*[^\s#,]+)*)/i;
+const TRIVY_PRAGMA = /^\s*#\s*trivy:ignore:([A-Za-z0-9_-]+)/i;
+const CHECKOV_PRAGMA = /^\s*#\s*checkov:skip=([A-Za-z0-9_]+)/i;
+
+export function splitIds(list: string): string[] {
+  return list.split(/[\s,]+/).map((id) => id.trim()).filter((id) => id.length > 0);
+}
+
+/**
+ * Reads the pragmas among `comments`. `statementAfter(line)` gives the lines of the statement a
+ * pragma on `line` applies to (the next instruction, YAML entry or pattern line), or null.
+ */
+export function collectSuppressions(
+  comments: readonly CommentLine[],
+  statementAfter: (line: number) => { fromLine: number; toLine: number } | null,
+  into: Suppressions = new Suppressions(),
+): Suppressions {
+  for (const comment of comments) {
+    const fileWide = FILE_PRAGMA.exec(comment.text);
+    if (fileWide) {
+      into.addFileWide(splitIds(fileWide[1]));
+      continue;
+    }
+    const checkov = CHECKOV_PRAGMA.exec(comment.text);
+    if (checkov) {
+      into.addFileWide([checkov[1]]);
+      continue;
+    }
+    const local = LINE_PRAGMA.exec(comment.text) ?? TRIVY_PRAGMA.exec(comment.text);
+    if (!local) continue;
+    const span = statementAfter(comment.line);
+    if (span) into.addSpan(splitIds(local[1]), span.fromLine, span.toLine);
+  }
+  return into;
+}

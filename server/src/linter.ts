@@ -1,0 +1,59 @@
+/**
+ * The engine's front door: parse → rules → findings → fixes for any supported file kind. Shared by
+ * the language server, the CLI and the tests; imports nothing from the editor or the LSP connection.
+ */
+import { dockerfileSupport } from './dockerfile/support';
+import { applyPreferredFixes, type FixOutcome } from './engine/apply-fixes';
+import { ignoreFixes } from './engine/ignore-fixes';
+import type { KindSupport } from './engine/kind-support';
+import { runRules, type LintOptions, type LintResult } from './engine/lint';
+import type { ModelByKind } from './engine/rule';
+import type { FileKind, Finding, Fix } from './engine/types';
+import { allRules } from './rules';
+
+const supports: { [K in keyof ModelByKind]: KindSupport<K> } = {
+  dockerfile: dockerfileSupport,
+};
+
+export function supportFor<K extends keyof ModelByKind>(kind: K): KindSupport<K> {
+  return supports[kind] as KindSupport<K>;
+}
+
+export function isLintable(kind: FileKind | null): kind is keyof ModelByKind {
+  return kind !== null && kind in supports;
+}
+
+/** Lints one document over and over as it changes, reusing parses of unchanged parts. */
+export class DocumentLinter {
+  private readonly parser: { parse(text: string): unknown };
+  private lastModel: unknown;
+
+  constructor(readonly kind: keyof ModelByKind) {
+    this.parser = supports[kind].createParser();
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    const support = supports[this.kind] as KindSupport;
+    const model = this.parser.parse(text) as ModelByKind[keyof ModelByKind];
+    this.lastModel = model;
+    return runRules(support, model, allRules, options);
+  }
+
+  /** "Ignore here" / "ignore in this file" fixes for a finding of the last lint. */
+  ignoreFixes(finding: Finding): Fix[] {
+    const support = supports[this.kind] as KindSupport;
+    return this.lastModel === undefined ? [] : ignoreFixes(support, this.lastModel as ModelByKind[keyof ModelByKind], finding);
+  }
+}
+
+export function lintText(text: string, kind: keyof ModelByKind, options: LintOptions = {}): LintResult {
+  return new DocumentLinter(kind).lint(text, options);
+}
+
+/** Applies every preferred fix (repeatedly, until stable). */
+export function fixText(text: string, kind: keyof ModelByKind, options: LintOptions = {}): FixOutcome {
+  const linter = new DocumentLinter(kind);
+  return applyPreferredFixes(text, (current) => linter.lint(current, options).findings);
+}
+
+export { allRules };

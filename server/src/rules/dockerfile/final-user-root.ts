@@ -1,0 +1,91 @@
+import { defineRule } from '../../engine/rule';
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import type { Instruction } from '../../dockerfile/instruction';
+import type { Fix } from '../../engine/types';
+
+const ROOT_USERS = new Set(['root', '0', 'root:root', '0:0', 'root:0', '0:root']);
+
+/** Base images whose default user is not root, so a missing USER is fine. */
+const NON_ROOT_BASES = [/^gcr\.io\/distroless\/.*:(.*-)?nonroot$/, /^cgr\.dev\/chainguard\//, /(^|\/)node:.*-?alpine.*-nonroot$/];
+
+export const finalUserRoot = defineRule({
+  id: 'final-user-root',
+  aliases: ['DL3002', 'AVD-DS-0002', 'CKV_DOCKER_3', 'CKV_DOCKER_8'],
+  severity: 'warning',
+  kinds: ['dockerfile'],
+  fixable: true,
+  docs: {
+    summary: 'The final stage runs as root: it has no USER instruction, or its last USER is root.',
+    why:
+      'A process running as root inside the container is root on the host kernel: a container escape or a writable host mount becomes a full compromise. Build stages may run as root; the image you ship should not.',
+    bad: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]',
+    good:
+      'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]',
+    notes:
+      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot`, Chainguard) pass. The fix adds a system user fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) before the CMD/ENTRYPOINT.',
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    if (!stage) return;
+    const lastUser = effectiveUser(stage);
+    if (lastUser) {
+      const name = lastUser.args[0]?.value ?? '';
+      if (ROOT_USERS.has(name.toLowerCase())) {
+        report({ range: lastUser.range, message: `The final stage switches to ${name}: the container runs as root`, fixes: [replaceUserFix(lastUser)] });
+      }
+      return;
+    }
+    if (stage.image && NON_ROOT_BASES.some((pattern) => pattern.test(stage.image!.text))) return;
+    const label = stage.name ? `stage "${stage.name}"` : 'the final stage';
+    report({
+      range: stage.from.range,
+      message: `No USER in ${label}: the container runs as root`,
+      fixes: [addUserFix(model, stage)],
+    });
+  },
+});
+
+/** The last USER of the stage, or of the stage it builds on. */
+function effectiveUser(stage: Stage): Instruction | null {
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    const users = current.instructions.filter((i) => i.keyword === 'USER');
+    if (users.length > 0) return users[users.length - 1];
+  }
+  return null;
+}
+
+function replaceUserFix(user: Instruction): Fix {
+  const arg = user.args[0];
+  return { title: 'Run as a non-root user (USER 10001)', isPreferred: false, edits: [{ range: arg.range, newText: '10001' }] };
+}
+
+function usesBusybox(stage: Stage): boolean {
+  const image = stage.image?.repository ?? '';
+  return /(^|\/)(alpine|busybox)$/.test(image) || /alpine/.test(stage.image?.tag ?? '');
+}
+
+function addUserFix(model: DockerfileModel, stage: Stage): Fix {
+  const eol = model.index.eol();
+  const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const scratchLike = stage.image?.repository === 'scratch' || /distroless/.test(stage.image?.repository ?? '');
+  const lines = scratchLike
+    ? ['USER 65532:65532']
+    : usesBusybox(stage)
+      ? ['RUN addgroup -S app && adduser -S -G app -H -D app', 'USER app']
+      : ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'];
+  if (anchor) {
+    const line = anchor.range.start.line;
+    return {
+      title: 'Add a non-root user and switch to it',
+      isPreferred: true,
+      edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: lines.map((l) => l + eol).join('') }],
+    };
+  }
+  const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
+  const end = last.range.end;
+  return {
+    title: 'Add a non-root user and switch to it',
+    isPreferred: true,
+    edits: [{ range: { start: end, end }, newText: lines.map((l) => eol + l).join('') }],
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The language server: wires open documents to the engine. Lints on every change (newest version
+ * only), publishes versioned diagnostics, and answers code actions with the engine's fixes.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileKindOf } from './engine/file-kinds';
+import { readSettings, type Settings } from './engine/settings';
+import type { FileAccess, FileKind, Finding } from './engine/types';
+import { applyPreferredFixes } from './engine/apply-fixes';
+import { DocumentLinter, isLintable } from './linter';
+import { toDiagnostic, toQuickFix, toWorkspaceEdit } from './lsp/convert';
+import { rangesIntersect } from './lsp/ranges';
+
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
+
+interface DocumentState {
+  linter: DocumentLinter;
+  findings: Finding[];
+  version: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocumentState>();
+  const pending = new Set<string>();
+  let flushScheduled = false;
+  let settings: Settings = {};
+  let enabled = true;
+  let canPullConfiguration = false;
+  const reportedFailures = new Set<string>();
+
+  const kindOf = (document: TextDocument): FileKind | null => {
+    const byName = fileKindOf(document.uri.split('?')[0]);
+    if (byName) return byName;
+    if (document.languageId === 'dockerfile') return 'dockerfile';
+    if (document.languageId === 'dockercompose') return 'compose';
+    return null;
+  };
+
+  const fileAccessFor = (uri: string): FileAccess | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
+    const base = dirname(fileURLToPath(uri));
+    return {
+      readFile(path: string): string | undefined {
+        const absolute = isAbsolute(path) ? path : resolve(base, path);
+        const open = documents.get(pathToFileURL(absolute).href);
+        if (open) return open.getText();
+        try {
+          return readFileSync(absolute, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  };
+
+  const lintNow = (uri: string): void => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const kind = kindOf(document);
+    if (!enabled || !isLintable(kind)) {
+      states.delete(uri);
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+      return;
+    }
+    let state = states.get(uri);
+    if (!state || state.linter.kind !== kind) {
+      state = { linter: new DocumentLinter(kind), findings: [], version: -1 };
+      states.set(uri, state);
+    }
+    try {
+      const result = state.linter.lint(document.getText(), { settings, path: uri.startsWith('file:') ? fileURLToPath(uri) : undefined, files: fileAccessFor(uri) });
+      for (const failure of result.failures) {
+        if (reportedFailures.has(failure.rule)) continue;
+        reportedFailures.add(failure.rule);
+        connection.console.error(`rule ${failure.rule} failed on ${uri}: ${failure.error}`);
+      }
+      state.findings = result.findings;
+      state.version = document.version;
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+    } catch (error) {
+      connection.console.error(`could not lint ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      state.findings = [];
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+    }
+  };
+
+  /** Coalesces changes: only the newest text of each document is linted, after pending messages. */
+  const schedule = (uri: string): void => {
+    pending.add(uri);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      const uris = [...pending];
+      pending.clear();
+      for (const next of uris) lintNow(next);
+    });
+  };
+
+  const applySettings = (raw: unknown): void => {
+    const section = (raw ?? {}) as { enable?: unknown; rules?: unknown };
+    enabled = section.enable !== false;
+    const { settings: read, problems } = readSettings({ rules: section.rules });
+    settings = read;
+    for (const problem of problems) connection.console.warn(`shipshape settings: ${problem.message}`);
+    for (const document of documents.all()) schedule(document.uri);
+  };
+
+  connection.onInitialize((params) => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) applySettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'shipshape', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) {
+      try {
+        applySettings(await connection.workspace.getConfiguration('shipshape'));
+        return;
+      } catch (error) {
+        connection.console.warn(`could not read settings: ${String(error)}`);
+      }
+    }
+    applySettings((change.settings as { shipshape?: unknown } | undefined)?.shipshape);
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      connection.workspace.getConfiguration('shipshape').then(applySettings, () => undefined);
+    }
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    states.delete(event.document.uri);
+    pending.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const state = states.get(params.textDocument.uri);
+    if (!document || !state) return [];
+    // Answer for the text the findings were computed on; a newer text is linted first.
+    if (state.version !== document.version) lintNow(document.uri);
+    const actions: CodeAction[] = [];
+    const only = params.context.only;
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll));
+    if (wantsFixAll) {
+      const outcome = applyPreferredFixes(document.getText(), (text) => state.linter.lint(text, { settings, files: fileAccessFor(document.uri) }).findings);
+      state.linter.lint(document.getText(), { settings, files: fileAccessFor(document.uri) });
+      if (outcome.text !== document.getText()) {
+        actions.push({
+          title: 'Fix all Shipshape findings',
+          kind: FIX_ALL_KIND,
+          edit: toWorkspaceEdit(
+            { title: 'fix all', edits: [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, newText: outcome.text }], createFiles: outcome.createFiles, externalEdits: outcome.externalEdits },
+            document.uri,
+            document.version,
+          ),
+        });
+      }
+      return actions;
+    }
+    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return actions;
+    for (const finding of state.findings) {
+      if (token.isCancellationRequested) return null;
+      if (!rangesIntersect(finding.range, params.range)) continue;
+      const diagnostic = toDiagnostic(finding);
+      for (const fix of finding.fixes) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));
+      for (const fix of state.linter.ignoreFixes(finding)) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));
+    }
+    return actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}
