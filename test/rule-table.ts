@@ -37,6 +37,8 @@ export interface InvalidCase extends TableCase {
   output?: string;
   /** Titles of every fix offered for the first finding, when the case wants to pin them. */
   fixTitles?: string[];
+  /** Files the preferred fixes create, by path (they count as existing when the fixed text is checked again). */
+  createdFiles?: Record<string, string>;
 }
 
 export function fileAccess(files: Record<string, string> | undefined): FileAccess | undefined {
@@ -83,9 +85,12 @@ export function ruleTable(rule: Rule, table: { kind?: Rule['kinds'][number]; val
           return;
         }
         assert.equal(outcome.text, c.output);
+        const created = Object.fromEntries(outcome.createFiles.map((file) => [file.path, file.text]));
+        if (c.createdFiles || outcome.createFiles.length > 0) assert.deepEqual(created, c.createdFiles ?? {});
+        const after = outcome.createFiles.length > 0 ? { ...c, files: { ...c.files, ...created } } : c;
         // Fixing again changes nothing, and the rule no longer reports the fixed findings.
-        assert.equal(applyPreferredFixes(outcome.text, (text) => runRule(rule, kind, c, text)).text, outcome.text);
-        assert.deepEqual(runRule(rule, kind, c, outcome.text).filter((f) => f.fixes.some((x) => x.isPreferred)).map(format), []);
+        assert.equal(applyPreferredFixes(outcome.text, (text) => runRule(rule, kind, after, text)).text, outcome.text);
+        assert.deepEqual(runRule(rule, kind, after, outcome.text).filter((f) => f.fixes.some((x) => x.isPreferred)).map(format), []);
       });
     }
   });

@@ -8,17 +8,27 @@ let client: LanguageClient | undefined;
 export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   { language: 'dockerfile' },
   { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}' },
+  // Compose files, also when VS Code calls them yaml (the server checks the name).
+  { language: 'dockercompose' },
+  { pattern: '**/*compose*.{yml,yaml}' },
+  { pattern: '**/.dockerignore' },
+  { pattern: '**/*.dockerignore' },
 ];
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  // Docker commands (Build Image, Run Container, Build and Check…); required lazily, as they need vscode.
+  (require('./commands') as typeof import('./commands')).registerCommands(context);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // Loaded here so this module (and its DOCUMENT_SELECTOR) can be imported outside VS Code.
+  const { workspace } = require('vscode') as typeof import('vscode');
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: { configurationSection: 'shipshape' },
+    // Created, changed or deleted .dockerignore files re-lint the Dockerfiles beside them.
+    synchronize: { configurationSection: 'shipshape', fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}') },
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
   await client.start();

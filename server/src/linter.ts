@@ -2,6 +2,8 @@
  * The engine's front door: parse → rules → findings → fixes for any supported file kind. Shared by
  * the language server, the CLI and the tests; imports nothing from the editor or the LSP connection.
  */
+import { composeSupport } from './compose/support';
+import { dockerignoreSupport } from './dockerignore/support';
 import { dockerfileSupport } from './dockerfile/support';
 import { applyPreferredFixes, type FixOutcome } from './engine/apply-fixes';
 import { ignoreFixes } from './engine/ignore-fixes';
@@ -13,6 +15,8 @@ import { allRules } from './rules';
 
 const supports: { [K in keyof ModelByKind]: KindSupport<K> } = {
   dockerfile: dockerfileSupport,
+  compose: composeSupport,
+  dockerignore: dockerignoreSupport,
 };
 
 export function supportFor<K extends keyof ModelByKind>(kind: K): KindSupport<K> {

@@ -150,9 +150,33 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** A .dockerignore decides what the Dockerfiles next to it can copy: re-lint the open ones when it changes. */
+  const relintBesideIgnoreFile = (uri: string): void => {
+    if (fileKindOf(uri.split('?')[0]) !== 'dockerignore') return;
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    for (const other of documents.all()) {
+      const rest = other.uri.slice(folder.length);
+      if (other.uri.startsWith(folder) && rest !== '' && !rest.includes('/') && kindOf(other) === 'dockerfile') schedule(other.uri);
+    }
+  };
+
+  /** Compose files read the Dockerfiles their services build: re-lint the open ones when an open Dockerfile changes. */
+  const relintComposeFiles = (document: TextDocument): void => {
+    if (kindOf(document) !== 'dockerfile') return;
+    for (const other of documents.all()) if (kindOf(other) === 'compose') schedule(other.uri);
+  };
+
   documents.onDidOpen((event) => schedule(event.document.uri));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    schedule(event.document.uri);
+    relintBesideIgnoreFile(event.document.uri);
+    relintComposeFiles(event.document);
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) relintBesideIgnoreFile(change.uri);
+  });
   documents.onDidClose((event) => {
+    relintBesideIgnoreFile(event.document.uri);
     states.delete(event.document.uri);
     pending.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -168,9 +192,10 @@ export function startServer(connection: Connection): void {
     const only = params.context.only;
     const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll));
     if (wantsFixAll) {
-      const outcome = applyPreferredFixes(document.getText(), (text) => state.linter.lint(text, { settings, files: fileAccessFor(document.uri) }).findings);
-      state.linter.lint(document.getText(), { settings, files: fileAccessFor(document.uri) });
-      if (outcome.text !== document.getText()) {
+      const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+      const outcome = applyPreferredFixes(document.getText(), (text) => state.linter.lint(text, { settings, path, files: fileAccessFor(document.uri) }).findings);
+      state.linter.lint(document.getText(), { settings, path, files: fileAccessFor(document.uri) });
+      if (outcome.text !== document.getText() || outcome.createFiles.length > 0 || outcome.externalEdits.length > 0) {
         actions.push({
           title: 'Fix all Shipshape findings',
           kind: FIX_ALL_KIND,

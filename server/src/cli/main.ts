@@ -3,7 +3,7 @@
  * `shipshape rules [--format tty|json|markdown]`
  * Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage or I/O error.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { rulesTableMarkdown } from '../docs';
 import { fileKindOf, sniffFileKind } from '../engine/file-kinds';
@@ -16,18 +16,19 @@ import { formatSarif } from './format-sarif';
 import { formatTty } from './format-tty';
 import { decodeFile, nodeFileAccess } from './node-files';
 import type { FileReport } from './report';
+import { VERIFY_HELP, VERIFY_USAGE, verifyCommand } from '../runtime/verify-cli';
 
 export const VERSION = '0.1.0';
 
 const USAGE = `Usage:
   shipshape check [--format tty|json|sarif] [--fix] [--severity error|warning|info|hint] <files or folders…>
   shipshape rules [--format tty|json|markdown]
-  shipshape --version
+${VERIFY_USAGE}  shipshape --version
 
 check   lints Dockerfiles, compose files and .dockerignore files (folders are searched).
         Exit code: 0 when nothing is at or above --severity (default: info), 1 when something is, 2 on errors.
 --fix   applies every preferred fix in place (repeatable: a second run changes nothing).
-`;
+${VERIFY_HELP}`;
 
 class UsageError extends Error {}
 
@@ -56,6 +57,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (command === 'check') return check(rest, io);
     if (command === 'rules') return listRules(rest, io);
+    if (command === 'verify') return await verifyCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -142,7 +144,9 @@ function check(args: readonly string[], io: Io): number {
       if (outcome.text !== text) writeFileSync(file.path, outcome.text);
       for (const created of outcome.createFiles) {
         const target = resolve(dirname(file.path), created.path);
-        if (!existsSync(target)) writeFileSync(target, created.text);
+        if (existsSync(target)) continue;
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, created.text);
       }
       for (const external of outcome.externalEdits) {
         const target = resolve(dirname(file.path), external.path);

@@ -145,6 +145,15 @@ function convert(ast: AstInstruction, lines: string[], escape: string, delta: nu
         contentRange: contentRange ? shift(contentRange) : null,
       };
     });
+    // Heredoc bodies are data, not arguments: keep only the words on the instruction's own lines.
+    const bodyStarts = heredocs
+      .map((heredoc) => heredoc.getContentRange()?.start.line ?? heredoc.getDelimiterRange()?.start.line)
+      .filter((line): line is number => line !== undefined)
+      .map((line) => line + delta);
+    if (bodyStarts.length > 0) {
+      const firstBodyLine = Math.min(...bodyStarts);
+      instruction.args = instruction.args.filter((arg) => arg.range.start.line < firstBodyLine);
+    }
   }
 
   if (keyword === 'ONBUILD') {

@@ -107,7 +107,8 @@ export function parseShell(script: string): ShellCommand[] {
     while (i < n) {
       const ch = script[i];
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')') break;
-      if (ch === '&' && script[i + 1] !== '>') break;
+      // `&` ends the word, except in `&>file` and in `2>&1` / `<&3` redirections.
+      if (ch === '&' && script[i + 1] !== '>' && !(i > start && (script[i - 1] === '>' || script[i - 1] === '<'))) break;
       if (ch === '\\') {
         if (i + 1 < n && script[i + 1] !== '\n') value += script[i + 1];
         i += 2;

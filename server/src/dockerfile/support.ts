@@ -1,5 +1,6 @@
 import type { KindSupport } from '../engine/kind-support';
-import { collectSuppressions, splitIds, Suppressions } from '../engine/suppression';
+import { collectSuppressions, Suppressions } from '../engine/suppression';
+import { BUILDKIT_CHECKS, isBuildCheck, readCheckDirective } from './build-checks';
 import { DockerfileParser, type DockerfileModel } from './model';
 
 export const dockerfileSupport: KindSupport<'dockerfile'> = {
@@ -8,14 +9,9 @@ export const dockerfileSupport: KindSupport<'dockerfile'> = {
   index: (model) => model.index,
   suppressions(model: DockerfileModel): Suppressions {
     const suppressions = new Suppressions();
-    // BuildKit's `# check=skip=A,B` parser directive.
-    for (const directive of model.directives) {
-      if (directive.name.toLowerCase() !== 'check') continue;
-      for (const part of directive.value.split(';')) {
-        const [key, value] = part.split('=');
-        if (key?.trim().toLowerCase() === 'skip' && value) suppressions.addFileWide(splitIds(value));
-      }
-    }
+    // BuildKit's `# check=skip=A,B` parser directive; `skip=all` skips BuildKit's checks, not ours.
+    const skip = readCheckDirective(model.directives).skip;
+    suppressions.addFileWide(skip.some((id) => id.toLowerCase() === 'all') ? BUILDKIT_CHECKS : skip);
     return collectSuppressions(model.comments, (line) => {
       for (let next = line + 1; next < model.index.lineCount; next++) {
         const instruction = model.instructionAt(next);
@@ -25,6 +21,11 @@ export const dockerfileSupport: KindSupport<'dockerfile'> = {
       }
       return null;
     }, suppressions);
+  },
+  severityOverride(model) {
+    // `# check=error=true` makes BuildKit fail the build on any check it reports: those findings are errors.
+    if (!readCheckDirective(model.directives).error) return null;
+    return (finding) => (isBuildCheck(finding.aliases) ? 'error' : undefined);
   },
   statementStart: (model, line) => model.instructionAt(line)?.range.start.line ?? line,
   fileHeaderLine: (model) => (model.directives.length > 0 ? model.directives[model.directives.length - 1].line + 1 : 0),

@@ -1,6 +1,7 @@
 import type { ModelByKind } from './rule';
 import type { Suppressions } from './suppression';
 import type { LineIndex } from './text';
+import type { Finding, Severity } from './types';
 
 /** What the engine needs to know about one kind of file: how to parse it and where pragmas go. */
 export interface KindSupport<K extends keyof ModelByKind = keyof ModelByKind> {
@@ -9,6 +10,11 @@ export interface KindSupport<K extends keyof ModelByKind = keyof ModelByKind> {
   createParser(): { parse(text: string): ModelByKind[K] };
   index(model: ModelByKind[K]): LineIndex;
   suppressions(model: ModelByKind[K]): Suppressions;
+  /**
+   * A severity the file itself asks for (BuildKit's `# check=error=true`), or null when it asks for
+   * none. Settings still win over it; it wins over the rule's own severity.
+   */
+  severityOverride?(model: ModelByKind[K]): ((finding: Pick<Finding, 'rule' | 'aliases'>) => Severity | undefined) | null;
   /** The first line of the statement (instruction, YAML entry, pattern) that contains `line`. */
   statementStart(model: ModelByKind[K], line: number): number;
   /** The line before which a file-wide pragma is inserted. */

@@ -43,6 +43,7 @@ export function runRules<K extends keyof ModelByKind>(
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const suppressions = support.suppressions(model);
+  const fileSeverity = support.severityOverride?.(model) ?? null;
   for (const rule of rules) {
     if (!(rule.kinds as string[]).includes(support.kind)) continue;
     const level = configuredLevel(rule, options.settings);
@@ -51,7 +52,7 @@ export function runRules<K extends keyof ModelByKind>(
       const finding: Finding = {
         rule: rule.id,
         aliases: rule.aliases,
-        severity: (level as Severity | undefined) ?? r.severity ?? rule.severity,
+        severity: (level as Severity | undefined) ?? fileSeverity?.({ rule: rule.id, aliases: rule.aliases }) ?? r.severity ?? rule.severity,
         message: r.message,
         range: r.range,
         fixes: r.fixes ?? [],

@@ -1,3 +1,5 @@
+import type { ComposeModel } from '../compose/model';
+import type { DockerignoreModel } from '../dockerignore/model';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Range } from './text';
 import type { FileAccess, FileKind, Fix, RuleDocs, Severity } from './types';
@@ -5,6 +7,8 @@ import type { FileAccess, FileKind, Fix, RuleDocs, Severity } from './types';
 /** The parsed file each kind of rule receives. */
 export interface ModelByKind {
   dockerfile: DockerfileModel;
+  compose: ComposeModel;
+  dockerignore: DockerignoreModel;
 }
 
 export interface Report {

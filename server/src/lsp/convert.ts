@@ -1,7 +1,7 @@
 /** Engine findings and fixes as LSP diagnostics and code actions. */
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Finding, Fix, Severity } from '../engine/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -32,18 +32,28 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 export function toWorkspaceEdit(fix: Fix, uri: string, version: number | null): WorkspaceEdit {
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const file of fix.createFiles ?? []) {
-    const target = new URL(file.path, uri).href;
-    documentChanges.push({ kind: 'create', uri: target, options: { ignoreIfExists: true } });
+    const target = siblingUri(uri, file.path);
+    // Never touch a file that appeared since the lint: the editor refuses the whole edit instead.
+    documentChanges.push({ kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } });
     documentChanges.push({
       textDocument: { uri: target, version: null },
       edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }],
     });
   }
   for (const external of fix.externalEdits ?? []) {
-    documentChanges.push({ textDocument: { uri: new URL(external.path, uri).href, version: null }, edits: external.edits });
+    documentChanges.push({ textDocument: { uri: siblingUri(uri, external.path), version: null }, edits: external.edits });
   }
   if (fix.edits.length > 0) documentChanges.push({ textDocument: { uri, version }, edits: fix.edits });
   return { documentChanges };
+}
+
+/** The URI of `path` (relative to the folder of document `uri`, or absolute), with file names encoded properly. */
+export function siblingUri(uri: string, path: string): string {
+  if (uri.startsWith('file:')) {
+    const absolute = isAbsolute(path) ? path : join(dirname(fileURLToPath(uri)), path);
+    return pathToFileURL(absolute).href;
+  }
+  return new URL(path.split('/').map(encodeURIComponent).join('/'), uri).href;
 }
 
 export function toQuickFix(fix: Fix, finding: Finding, diagnostic: Diagnostic, uri: string, version: number | null): CodeAction {

@@ -1,0 +1,27 @@
+import { defineRule } from '../../engine/rule';
+import { reportUnpinned } from './package-rule-kit';
+
+export const aptPinVersions = defineRule({
+  id: 'apt-pin-versions',
+  aliases: ['DL3008'],
+  severity: 'warning',
+  kinds: ['dockerfile'],
+  fixable: false,
+  docs: {
+    summary: '`apt-get install` of a package without a version (`curl` instead of `curl=<version>`).',
+    why:
+      'An unpinned package is whatever the mirror has on the day of the build: two builds of the same Dockerfile ship different code, and a compromised or broken release enters the image without any change to the file.',
+    bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
+    good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8',
+    notes:
+      '`apt install` is checked the same way. A package with `/` (a release, `curl/bookworm-backports`, or a path) or a `.deb` file counts as chosen on purpose; operands built from variables are not judged.',
+  },
+  check({ model, report }) {
+    reportUnpinned(model, report, {
+      manager: ['apt-get', 'apt'],
+      subcommands: ['install'],
+      pinned: (value) => value.includes('=') || value.includes('/') || value.endsWith('.deb'),
+      example: (name) => `${name}=<version>`,
+    });
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from '../../engine/rule';
+import { reportUnpinned } from './package-rule-kit';
+
+export const dnfPinVersions = defineRule({
+  id: 'dnf-pin-versions',
+  aliases: ['DL3041'],
+  severity: 'warning',
+  kinds: ['dockerfile'],
+  fixable: false,
+  docs: {
+    summary: '`dnf install` (or `microdnf install`) of a package without a version (`httpd` instead of `httpd-<version>`).',
+    why: 'An unpinned package is whatever the repository has on the day of the build, so rebuilds ship different code and a bad release enters the image silently.',
+    bad: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all',
+    good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all',
+    notes:
+      'A version is a `-` followed by a digit; names such as `gcc-c++` alone are not versions, a deliberate difference from hadolint, which accepts any `-`. `.rpm` files, paths and groups (`@development-tools`) are not judged.',
+  },
+  check({ model, report }) {
+    reportUnpinned(model, report, {
+      manager: ['dnf', 'microdnf'],
+      subcommands: ['install'],
+      pinned: (value) => /-\d/.test(value) || value.endsWith('.rpm') || value.includes('/') || value.startsWith('@'),
+      example: (name) => `${name}-<version>`,
+    });
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../../engine/rule';
+
+const INLINE = /^\s*#\s*(hadolint|shipshape)\s+ignore\s*=/i;
+
+export const inlineIgnorePragma = defineRule({
+  id: 'inline-ignore-pragma',
+  aliases: ['DL1001'],
+  severity: 'hint',
+  kinds: ['dockerfile'],
+  fixable: false,
+  docs: {
+    summary: 'An inline ignore comment (`# hadolint ignore=…`, `# shipshape ignore=…`) silences findings for the next instruction.',
+    why: 'Teams that want every exception to be visible in one place (settings, a config file) can use this rule to keep inline ignores out of Dockerfiles.',
+    bad: 'FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y curl',
+    good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8',
+    notes:
+      'hadolint ships this rule switched off; a hint is the quietest level here (set it to "off" or raise it to "warning" in settings). File-wide pragmas (`global ignore`) are not reported.',
+  },
+  check({ model, report }) {
+    for (const comment of model.comments) {
+      const match = INLINE.exec(comment.text);
+      if (!match) continue;
+      const start = comment.text.indexOf('#');
+      report({
+        range: { start: { line: comment.line, character: start }, end: { line: comment.line, character: comment.text.trimEnd().length } },
+        message: `Inline ${match[1].toLowerCase()} ignore pragma: prefer configuring exceptions in settings`,
+      });
+    }
+  },
+});

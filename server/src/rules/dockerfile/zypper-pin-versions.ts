@@ -1,0 +1,25 @@
+import { defineRule } from '../../engine/rule';
+import { reportUnpinned } from './package-rule-kit';
+
+export const zypperPinVersions = defineRule({
+  id: 'zypper-pin-versions',
+  aliases: ['DL3037'],
+  severity: 'warning',
+  kinds: ['dockerfile'],
+  fixable: false,
+  docs: {
+    summary: '`zypper install` of a package without a version (`curl` instead of `curl=<version>`).',
+    why: 'An unpinned package is whatever the repository has on the day of the build, so rebuilds ship different code and a bad release enters the image silently.',
+    bad: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl && zypper clean',
+    good: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0 && zypper clean',
+    notes: 'Any constraint counts (`=`, `>=`, `<`…); `.rpm` files and paths are not judged.',
+  },
+  check({ model, report }) {
+    reportUnpinned(model, report, {
+      manager: 'zypper',
+      subcommands: ['install', 'in'],
+      pinned: (value) => /[=<>]/.test(value) || value.endsWith('.rpm') || value.includes('/'),
+      example: (name) => `${name}=<version>`,
+    });
+  },
+});

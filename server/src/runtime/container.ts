@@ -1,0 +1,118 @@
+/**
+ * Starting, listing, stopping and removing the containers Shipshape runs. Every container gets the
+ * label `shipshape.started=<purpose>` (`run` for Run Container, `check` for Build and Check) plus
+ * the caller's, so "stop what it started" never touches other containers.
+ */
+import { resolve } from 'node:path';
+import { docker, runDocker, type DockerOptions } from './docker-cli';
+import { inspectImage } from './inspect';
+import { assertBindAddress, assertContainerRef, assertImageReference, assertLabel, assertNotOption, assertUser, type PortMapping } from './names';
+
+export const STARTED_LABEL = 'shipshape.started';
+
+export interface RunContainerOptions extends DockerOptions {
+  image: string;
+  /** Ports to publish; default: every port the image EXPOSEs, on a free host port. */
+  ports?: PortMapping[];
+  /** Host address the ports are published on (default 127.0.0.1). */
+  bindAddress?: string;
+  /** --read-only, --cap-drop=ALL, --security-opt=no-new-privileges, a tmpfs on /tmp. */
+  hardened?: boolean;
+  user?: string;
+  envFile?: string;
+  labels?: Record<string, string>;
+  /** Value of the `shipshape.started` label (default `run`). */
+  purpose?: 'run' | 'check';
+}
+
+export interface PublishedPort {
+  containerPort: number;
+  protocol: string;
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface RunningContainer {
+  id: string;
+  name: string;
+  image: string;
+  ports: PublishedPort[];
+}
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  image: string;
+  status: string;
+  ports: string;
+}
+
+/** The `docker run` arguments for the options (validated; nothing runs). */
+export function runArguments(options: RunContainerOptions, exposed: { port: number; protocol: string }[]): string[] {
+  const image = assertImageReference(options.image);
+  const bind = assertBindAddress(options.bindAddress ?? '127.0.0.1');
+  const args = ['run', '--detach', `--label=${STARTED_LABEL}=${options.purpose ?? 'run'}`];
+  for (const [key, value] of Object.entries(options.labels ?? {})) args.push(`--label=${assertLabel(key, value)}`);
+  const ports: PortMapping[] = options.ports ?? exposed.map((p) => ({ containerPort: p.port, protocol: p.protocol as 'tcp' | 'udp' }));
+  for (const port of ports) args.push(`--publish=${bind}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`);
+  if (options.hardened) args.push('--read-only', '--cap-drop=ALL', '--security-opt=no-new-privileges', '--tmpfs=/tmp');
+  if (options.user) args.push(`--user=${assertUser(options.user)}`);
+  if (options.envFile) args.push(`--env-file=${assertNotOption(resolve(options.envFile), 'env file')}`);
+  args.push('--', image);
+  return args;
+}
+
+export async function runContainer(options: RunContainerOptions): Promise<RunningContainer> {
+  assertImageReference(options.image);
+  const info = options.ports ? null : await inspectImage(options.image, options);
+  const args = runArguments(options, info?.exposedPorts ?? []);
+  const id = await docker(args, options);
+  const name = await docker(['container', 'inspect', '--format={{.Name}}', '--', id], options).then((n) => n.replace(/^\//, ''));
+  return { id, name, image: options.image, ports: await publishedPorts(id, options) };
+}
+
+/** The host ports a container publishes (from `docker port`). */
+export async function publishedPorts(id: string, options: DockerOptions = {}): Promise<PublishedPort[]> {
+  const text = await docker(['port', '--', assertContainerRef(id)], options);
+  const ports: PublishedPort[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^(\d+)\/(\w+) -> (.*):(\d+)$/.exec(line.trim());
+    if (match) ports.push({ containerPort: Number(match[1]), protocol: match[2], hostIp: match[3].replace(/^\[|\]$/g, ''), hostPort: Number(match[4]) });
+  }
+  return ports;
+}
+
+/** Containers carrying a label (default: those Run Container started). */
+export async function listContainers(label = `${STARTED_LABEL}=run`, options: DockerOptions = {}): Promise<ContainerSummary[]> {
+  const text = await docker(['container', 'ls', '--all', `--filter=label=${label}`, '--format={{json .}}'], options);
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { ID: string; Names: string; Image: string; Status: string; Ports: string })
+    .map((c) => ({ id: c.ID, name: c.Names, image: c.Image, status: c.Status, ports: c.Ports }));
+}
+
+/** `docker stop`, timed. */
+export async function stopContainer(id: string, graceSeconds: number, options: DockerOptions = {}): Promise<{ ms: number; ok: boolean }> {
+  const started = Date.now();
+  const result = await runDocker(['stop', `--time=${Math.max(0, Math.round(graceSeconds))}`, '--', assertContainerRef(id)], options);
+  return { ms: Date.now() - started, ok: result.code === 0 };
+}
+
+/** `docker rm --force --volumes`; never throws (a missing container is fine). */
+export async function removeContainer(id: string, options: DockerOptions = {}): Promise<boolean> {
+  try {
+    const result = await runDocker(['rm', '--force', '--volumes', '--', assertContainerRef(id)], { dockerPath: options.dockerPath, timeoutMs: 30000 });
+    return result.code === 0 || /No such container/i.test(result.stderr);
+  } catch {
+    return false;
+  }
+}
+
+/** Removes every container carrying the label; returns how many. */
+export async function removeContainersByLabel(label = `${STARTED_LABEL}=run`, options: DockerOptions = {}): Promise<number> {
+  const list = await listContainers(label, { dockerPath: options.dockerPath });
+  let removed = 0;
+  for (const c of list) if (await removeContainer(c.id, options)) removed++;
+  return removed;
+}

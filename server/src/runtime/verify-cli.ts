@@ -1,0 +1,163 @@
+/**
+ * `shipshape verify [options] <Dockerfile>` and `shipshape verify --service NAME <compose file>`:
+ * Build and Check from the command line. Prints the report (text or --json) and exits 0 when every
+ * check passed, 1 when the build or a check failed, 2 on usage or engine errors, 130 on Ctrl+C.
+ */
+import { existsSync } from 'node:fs';
+import { composeUpAndCheck } from './compose';
+import { InputError } from './docker-cli';
+import { FileHistory } from './history';
+import { parsePortMapping } from './names';
+import { formatReportText, type VerifyReport } from './report';
+import { verifyDockerfile, type ProgressEvent } from './verify';
+
+export const VERIFY_USAGE = `  shipshape verify [--json] [--tag NAME] [--context DIR] [--port [HOST:]PORT]… [--health-path PATH]…
+                   [--timeout SECONDS] [--stop-grace SECONDS] [--hardened] [--user USER] [--env-file FILE]
+                   [--data-path PATH]… [--label KEY=VALUE]… [--history FILE] [--remove-image] [--verbose] <Dockerfile>
+  shipshape verify --service NAME [same options] <compose file>
+`;
+
+export const VERIFY_HELP = `verify  builds the image, runs it on the local Docker engine and checks it: not root, healthy, volumes
+        writable, stops on SIGTERM, health check notices a frozen app, image size. Removes what it started.
+        Exit code: 0 all checks passed, 1 the build or a check failed, 2 on errors, 130 when interrupted.
+`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const VALUED = ['tag', 'context', 'port', 'health-path', 'timeout', 'stop-grace', 'user', 'env-file', 'data-path', 'label', 'history', 'service', 'docker'];
+const REPEATED = new Set(['port', 'health-path', 'data-path', 'label']);
+const BOOLEAN = ['json', 'hardened', 'remove-image', 'verbose'];
+
+class VerifyUsageError extends Error {}
+
+function parse(args: readonly string[]): { values: Map<string, string[]>; flags: Set<string>; positional: string[] } {
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq >= 0 ? eq : undefined);
+    if (VALUED.includes(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined) throw new VerifyUsageError(`--${name} needs a value`);
+      if (!REPEATED.has(name) && values.has(name)) throw new VerifyUsageError(`--${name} given twice`);
+      values.set(name, [...(values.get(name) ?? []), value]);
+    } else if (BOOLEAN.includes(name) && eq < 0) {
+      flags.add(name);
+    } else {
+      throw new VerifyUsageError(`unknown option --${name}`);
+    }
+  }
+  return { values, flags, positional };
+}
+
+function seconds(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new VerifyUsageError(`--${name} must be a number of seconds, not "${value}"`);
+  return n;
+}
+
+export async function verifyCommand(args: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(args);
+    if (parsed.positional.length !== 1) throw new VerifyUsageError('verify needs exactly one Dockerfile (or compose file with --service)');
+  } catch (error) {
+    if (!(error instanceof VerifyUsageError)) throw error;
+    io.err(`shipshape: ${error.message}\n\nUsage:\n${VERIFY_USAGE}`);
+    return 2;
+  }
+  const { values, flags, positional } = parsed;
+  const one = (name: string): string | undefined => values.get(name)?.[0];
+  const file = positional[0];
+  if (!existsSync(file)) {
+    io.err(`shipshape: ${file}: no such file\n`);
+    return 2;
+  }
+
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const json = flags.has('json');
+  const verbose = flags.has('verbose');
+  let lastMessage = '';
+  const onProgress = (event: ProgressEvent): void => {
+    if (json || event.secondsLeft !== undefined || event.message === lastMessage) return;
+    lastMessage = event.message;
+    io.err(`… ${event.message}\n`);
+  };
+  const onOutput = verbose && !json ? (line: string): void => io.err(`  | ${line}\n`) : undefined;
+
+  let report: VerifyReport;
+  try {
+    const labels: Record<string, string> = {};
+    for (const label of values.get('label') ?? []) {
+      const eq = label.indexOf('=');
+      if (eq <= 0) throw new VerifyUsageError(`--label must be KEY=VALUE, not "${label}"`);
+      labels[label.slice(0, eq)] = label.slice(eq + 1);
+    }
+    const timeout = seconds(one('timeout'), 'timeout');
+    const common = {
+      dockerPath: one('docker'),
+      signal: controller.signal,
+      healthPaths: values.get('health-path'),
+      healthTimeoutMs: timeout === undefined ? undefined : timeout * 1000,
+      stopGraceSeconds: seconds(one('stop-grace'), 'stop-grace'),
+      dataPaths: values.get('data-path'),
+      history: new FileHistory(one('history')),
+      onProgress,
+      onOutput,
+    };
+    const service = one('service');
+    if (service !== undefined) {
+      report = await composeUpAndCheck({ ...common, composeFile: file, service });
+    } else {
+      report = await verifyDockerfile({
+        ...common,
+        dockerfile: file,
+        context: one('context'),
+        tag: one('tag'),
+        ports: values.get('port')?.map(parsePortMapping),
+        hardened: flags.has('hardened'),
+        user: one('user'),
+        envFile: one('env-file'),
+        labels,
+        removeImage: flags.has('remove-image'),
+      });
+    }
+  } catch (error) {
+    if (error instanceof VerifyUsageError) {
+      io.err(`shipshape: ${error.message}\n\nUsage:\n${VERIFY_USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`shipshape: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+
+  io.out(json ? JSON.stringify(report, null, 2) + '\n' : formatReportText(report));
+  if (report.cancelled) return 130;
+  if (report.error) {
+    if (!json) io.err(`shipshape: ${report.error}\n`);
+    return 2;
+  }
+  return report.ok ? 0 : 1;
+}

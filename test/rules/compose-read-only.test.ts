@@ -1,0 +1,17 @@
+import { composeReadOnly } from '../../server/src/rules/compose/compose-read-only';
+import { ruleTable } from '../rule-table';
+
+ruleTable(composeReadOnly, {
+  valid: ['services:\n  api:\n    image: example/api:2.3\n    read_only: true\n', { name: 'override fragment', code: 'services:\n  api:\n    environment: [DEBUG=1]\n' }],
+  invalid: [
+    {
+      name: 'added with a tmpfs, or switched to true',
+      code: 'services:\n  api:\n    image: example/api:2.3\n    restart: unless-stopped\n\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n    read_only: false\n',
+      findings: [
+        { line: 2, column: 3, endLine: 2, endColumn: 6, message: 'The root file system of service "api" is writable: set read_only: true' },
+        { line: 10, column: 5, endLine: 10, endColumn: 21, message: 'The root file system of service "db" is writable: set read_only: true' },
+      ],
+      output: 'services:\n  api:\n    image: example/api:2.3\n    restart: unless-stopped\n    read_only: true\n    tmpfs: [/tmp]\n\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n    read_only: true\n',
+    },
+  ],
+});

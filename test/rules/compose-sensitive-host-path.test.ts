@@ -1,0 +1,27 @@
+import { composeSensitiveHostPath } from '../../server/src/rules/compose/compose-sensitive-host-path';
+import { ruleTable } from '../rule-table';
+
+ruleTable(composeSensitiveHostPath, {
+  valid: [
+    'services:\n  app:\n    image: example/app:1.4\n    volumes:\n      - ./data:/data\n      - /etc/localtime:/etc/localtime:ro\n      - /srv/app:/srv/app\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+  ],
+  invalid: [
+    {
+      code: 'services:\n  agent:\n    image: example/agent:2.0\n    volumes:\n      - /etc:/host/etc\n      - /proc:/host/proc:ro\n',
+      findings: [
+        { line: 5, column: 9, endLine: 5, endColumn: 23, message: 'Service "agent" mounts the host\'s /etc read-write: the container can change the host', severity: 'error' },
+        { line: 6, column: 9, endLine: 6, endColumn: 28, message: 'Service "agent" mounts the host\'s /proc (read-only)' },
+      ],
+      fixTitles: ['Mount it read-only'],
+      output: 'services:\n  agent:\n    image: example/agent:2.0\n    volumes:\n      - /etc:/host/etc\n      - /proc:/host/proc:ro\n',
+    },
+    {
+      name: 'the root file system with a propagation mode',
+      code: 'services:\n  agent:\n    image: example/agent:2.0\n    volumes:\n      - "/:/rootfs:rslave"\n      - /var/log/:/host/log:ro\n',
+      findings: [
+        { line: 5, column: 9, endLine: 5, endColumn: 27, message: 'Service "agent" mounts the host\'s / read-write: the container can change the host', severity: 'error' },
+        { line: 6, column: 9, endLine: 6, endColumn: 31, message: 'Service "agent" mounts the host\'s /var/log (read-only)' },
+      ],
+    },
+  ],
+});
