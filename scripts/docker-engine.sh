@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure a Docker engine answers `docker info` and /bin/busybox is a static busybox (the runtime
-# tests copy it into FROM-scratch images). Installs docker.io and busybox-static from Debian when
-# missing, starts dockerd in the background and waits for it. Idempotent; exits non-zero with a
-# clear message when the engine cannot be had.
+# Makes sure a Docker engine answers `docker info`, /bin/busybox is a static busybox (the runtime
+# tests copy it into FROM-scratch images) and Compose is there. Installs docker.io, busybox-static
+# and docker-compose from Debian when missing, starts dockerd in the background and waits for it.
+# Idempotent; exits non-zero with a clear message when the engine cannot be had.
 #   SHIPSHAPE_DOCKERD_LOG   dockerd's log (default /tmp/shipshape-dockerd.log)
 #   SHIPSHAPE_DOCKERD_WAIT  seconds to wait for `docker info` (default 60)
 set -euo pipefail
@@ -13,12 +13,21 @@ fail() { say "$*"; exit 1; }
 
 static_busybox() { [ -x /bin/busybox ] && dpkg -s busybox-static >/dev/null 2>&1; }
 
-if docker info >/dev/null 2>&1 && static_busybox; then say "engine ready"; exit 0; fi
+has_compose() { docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1; }
+if docker info >/dev/null 2>&1 && static_busybox && has_compose; then say "engine ready"; exit 0; fi
+
+# one installer/starter at a time (two test runs may start together)
+if command -v flock >/dev/null 2>&1 && [ -z "${SHIPSHAPE_ENGINE_LOCKED:-}" ]; then
+  export SHIPSHAPE_ENGINE_LOCKED=1
+  exec flock -w 600 /tmp/shipshape-docker-engine.lock bash "$0" "$@"
+fi
 
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v docker >/dev/null 2>&1 || need+=(docker.io)
 static_busybox || need+=(busybox-static)
+# Compose: the v2 plugin when the docker CLI has it, else Debian's docker-compose
+has_compose || need+=(docker-compose)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || fail "needs root to install ${need[*]} (or install them yourself)"
   command -v apt-get >/dev/null 2>&1 || fail "no apt-get: install ${need[*]} by hand"

@@ -60,10 +60,14 @@ function ensureBuilt() {
   }
 }
 
-/** A copy of a fixture workspace, so tests may edit and save freely. */
+/**
+ * A copy of a fixture workspace, so tests may edit and save freely. Its runtime/ app gets the static
+ * busybox (from Debian's busybox-static, which scripts/docker-engine.sh installs) it is built on.
+ */
 function workspaceCopy(name) {
   const copy = path.join(tempDir('workspace'), name);
   fs.cpSync(path.join(root, 'test', 'e2e', 'fixtures', name), copy, { recursive: true });
+  if (fs.existsSync(path.join(copy, 'runtime')) && fs.existsSync('/bin/busybox')) fs.copyFileSync('/bin/busybox', path.join(copy, 'runtime', 'busybox'));
   return copy;
 }
 

@@ -2,7 +2,8 @@
 # Installs what the end-to-end tests need, from Debian packages and the npm registry only:
 #   - Debian: chromium (the browser the workbench runs in) and the headers code-server's native
 #     modules build against (libkrb5-dev; build-essential, pkg-config, python3);
-#   - code-server (VS Code's OSS build as a server) under .e2e/, never as a project dependency.
+#   - code-server (VS Code's OSS build as a server) under .e2e/, never as a project dependency;
+#   - a running Docker engine and a static busybox for Build and Check (scripts/docker-engine.sh).
 # Idempotent: a second run checks a stamp and returns at once. Quiet: the details go to
 # .e2e/setup.log, which is printed when a step fails.
 #
@@ -23,8 +24,11 @@ cs_version=${CODE_SERVER_VERSION:-$default_cs}
 stamp="$dir/installed"
 want="code-server@$cs_version node$node_major"
 
+engine() { bash "$root/scripts/docker-engine.sh"; }
+
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/node_modules/.bin/code-server" ] && [ -x "$chromium" ]; then
   echo "e2e: $want and $("$chromium" --version 2>/dev/null | head -n1) present"
+  engine
   exit 0
 fi
 
@@ -63,3 +67,4 @@ fi
 "$dir/node_modules/.bin/code-server" --version >>"$log" 2>&1 || fail "code-server --version"
 echo "$want" >"$stamp"
 echo "e2e: installed $want in $(($(date +%s) - start)) s"
+engine

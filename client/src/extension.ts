@@ -18,6 +18,9 @@ export const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
 export async function activate(context: ExtensionContext): Promise<void> {
   // Docker commands (Build Image, Run Container, Build and Check…); required lazily, as they need vscode.
   (require('./commands') as typeof import('./commands')).registerCommands(context);
+  // Status bar, rule documentation, Fix all, and the language feature switches.
+  const experience = require('./editor-experience') as typeof import('./editor-experience');
+  experience.registerEditorExperience(context);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -29,9 +32,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: DOCUMENT_SELECTOR,
     // Created, changed or deleted .dockerignore files re-lint the Dockerfiles beside them.
     synchronize: { configurationSection: 'shipshape', fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}') },
+    ...experience.editorClientOptions(),
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(experience.followClient(client));
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 

@@ -22,6 +22,7 @@ import { applyPreferredFixes } from './engine/apply-fixes';
 import { DocumentLinter, isLintable } from './linter';
 import { toDiagnostic, toQuickFix, toWorkspaceEdit } from './lsp/convert';
 import { rangesIntersect } from './lsp/ranges';
+import { registerLanguageFeatures } from './features';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
 
@@ -48,6 +49,8 @@ export function startServer(connection: Connection): void {
     if (document.languageId === 'dockercompose') return 'compose';
     return null;
   };
+
+  const languageFeatures = registerLanguageFeatures(connection, documents, { kindOf, findingsOf: (uri) => states.get(uri)?.findings ?? [] });
 
   const fileAccessFor = (uri: string): FileAccess | undefined => {
     if (!uri.startsWith('file:')) return undefined;
@@ -127,6 +130,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...languageFeatures.capabilities(params),
       },
       serverInfo: { name: 'shipshape', version: '0.1.0' },
     };
@@ -145,6 +149,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    languageFeatures.initialized();
     if (canPullConfiguration) {
       connection.workspace.getConfiguration('shipshape').then(applySettings, () => undefined);
     }
@@ -197,7 +202,7 @@ export function startServer(connection: Connection): void {
       state.linter.lint(document.getText(), { settings, path, files: fileAccessFor(document.uri) });
       if (outcome.text !== document.getText() || outcome.createFiles.length > 0 || outcome.externalEdits.length > 0) {
         actions.push({
-          title: 'Fix all Shipshape findings',
+          title: 'Fix all hardening issues',
           kind: FIX_ALL_KIND,
           edit: toWorkspaceEdit(
             { title: 'fix all', edits: [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, newText: outcome.text }], createFiles: outcome.createFiles, externalEdits: outcome.externalEdits },

@@ -29,6 +29,8 @@ export class TestEditor {
   private waiters: (() => void)[] = [];
   configuration: unknown = {};
   stderr = '';
+  /** Capabilities the server registered dynamically (client/registerCapability), by registration id. */
+  readonly registrations = new Map<string, { method: string; registerOptions?: unknown }>();
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -42,6 +44,14 @@ export class TestEditor {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+      for (const registration of params.registrations) this.registrations.set(registration.id, registration);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      for (const gone of params.unregisterations) this.registrations.delete(gone.id);
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -53,16 +63,24 @@ export class TestEditor {
     return this.process.exitCode;
   }
 
-  async initialize(): Promise<void> {
-    await this.connection.sendRequest('initialize', {
+  /** `textDocument`: more text document capabilities; `initializationOptions` as a client would send them. Returns the server's capabilities. */
+  async initialize(options: { textDocument?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<Record<string, unknown>> {
+    const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
-        textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, codeAction: { isPreferredSupport: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, codeAction: { isPreferredSupport: true }, ...options.textDocument },
       },
-    });
+    })) as { capabilities: Record<string, unknown> };
     await this.connection.sendNotification('initialized', {});
+    return result.capabilities;
+  }
+
+  /** Any request to the server (completion, hover, definition…). */
+  async request<T = unknown>(method: string, params: unknown): Promise<T> {
+    return (await this.connection.sendRequest(method, params)) as T;
   }
 
   async open(uri: string, text: string, languageId = 'dockerfile'): Promise<void> {

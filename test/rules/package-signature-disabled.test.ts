@@ -5,6 +5,7 @@ ruleTable(packageSignatureDisabled, {
   valid: [
     'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && echo "deb [signed-by=/k.gpg] http://r/ x main" > /etc/apt/sources.list.d/r.list\n',
     'FROM fedora:40\nRUN dnf install -y --nodocs curl && rpm --import /k.asc\n',
+    'FROM alpine:3.20\nRUN apk index --allow-untrusted -o /pkgs/APKINDEX.tar.gz /pkgs/*.apk && abuild-sign /pkgs/APKINDEX.tar.gz\n',
   ],
   invalid: [
     {

@@ -13,6 +13,7 @@ import { main } from '../../server/src/cli/main';
 import {
   buildImage,
   checkEngine,
+  composeUpAndCheck,
   DockerUnavailableError,
   imageReferenceProblem,
   InputError,
@@ -58,7 +59,7 @@ function verify(name: string, extra: Partial<VerifyOptions> = {}): Promise<Verif
     context,
     tag: `shipshape-test-${name}:${RUN}`,
     labels,
-    stopGraceSeconds: 3,
+    stopGraceSeconds: 4,
     healthTimeoutMs: 30_000,
     history: new MemoryHistory(),
     ...extra,
@@ -118,7 +119,7 @@ describe('Build and Check on fixtures', { concurrency: 3 }, () => {
     let out = '';
     let err = '';
     const code = await main(
-      ['verify', '--json', '--tag', `shipshape-test-root:${RUN}`, '--label', `${LABEL}=${RUN}`, '--stop-grace', '3', '--history', historyFile, dockerfile],
+      ['verify', '--json', '--tag', `shipshape-test-root:${RUN}`, '--label', `${LABEL}=${RUN}`, '--stop-grace', '4', '--history', historyFile, dockerfile],
       { out: (t) => (out += t), err: (t) => (err += t), isTty: false },
     );
     assert.equal(code, 1, err);
@@ -170,6 +171,29 @@ describe('Build and Check on fixtures', { concurrency: 3 }, () => {
     assert.match(report.build?.failure?.message ?? '', /non-zero code|did not complete/);
     assert.equal(report.container, null);
     assert.deepEqual(report.checks, []);
+  });
+});
+
+describe('Compose Up and Check', () => {
+  it('runs the same checks on a compose service, links its Dockerfile, and takes everything down', async () => {
+    const project = join(context, 'compose.yaml');
+    writeFileSync(
+      project,
+      ['services:', '  web:', '    build:', '      context: .', '      dockerfile: root.Dockerfile', '      labels:', `        ${LABEL}: "${RUN}"`, '    labels:', `      ${LABEL}: "${RUN}"`, '    ports:', '      - "127.0.0.1::8080"', ''].join('\n'),
+    );
+    const report = await composeUpAndCheck({ composeFile: project, service: 'web', stopGraceSeconds: 4, history: new MemoryHistory() });
+    assert.equal(report.error, null);
+    assert.equal(report.build?.ok, true);
+    assert.equal(check(report, 1).status, 'fail');
+    assert.equal(check(report, 1).cause?.path, join(context, 'root.Dockerfile'));
+    assert.equal(check(report, 1).cause?.rule, 'final-user-root');
+    for (const n of [2, 3, 4, 5]) assert.equal(check(report, n).status, 'pass', `check ${n}: ${check(report, n).detail}`);
+    assert.equal(report.cleanedUp, true);
+    const projectName = /shipshape-check-[0-9a-f]+/.exec(report.image.tag ?? '')?.[0];
+    assert.ok(projectName, `compose image name ${report.image.tag}`);
+    assert.equal(docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${projectName}`), '', 'containers removed');
+    assert.equal(docker('network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${projectName}`), '', 'network removed');
+    assert.equal(docker('images', '-q', report.image.tag ?? ''), '', 'built image removed');
   });
 });
 
@@ -230,6 +254,21 @@ describe('cancel and input safety', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     assert.deepEqual(leftovers, []);
+  });
+
+  it('cancelling while the app is frozen resumes and removes the container', async () => {
+    const controller = new AbortController();
+    const report = await verify('good', {
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.message.startsWith('App frozen')) controller.abort();
+      },
+    });
+    assert.equal(report.cancelled, true);
+    assert.ok(report.container, 'a container was started');
+    assert.equal(report.cleanedUp, true);
+    assert.equal(docker('ps', '-aq', '--filter', `id=${report.container.id}`), '', 'container removed');
+    assert.deepEqual(report.checks.map((c) => c.number), [1, 2, 3], 'the checks done before the cancel are kept');
   });
 
   it('rejects image names with shell metacharacters or a leading "-" before anything runs', async () => {

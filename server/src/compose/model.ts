@@ -11,8 +11,11 @@ import type { CommentLine } from '../engine/suppression';
 import { LineIndex, type Range } from '../engine/text';
 import { lastLineOf, spanRange, type Span } from './yaml-ranges';
 
-/** How many resolved nodes alias expansion may create before it stops (an "alias bomb" guard). */
-export const MAX_RESOLVED_NODES = 100_000;
+/**
+ * How many nodes alias expansion may create (copies made for `*alias` and `<<:` uses) before it
+ * stops: the "alias bomb" guard. The largest real compose files resolve to a few thousand nodes.
+ */
+export const MAX_RESOLVED_NODES = 50_000;
 
 export interface ValueOrigin {
   /** The anchor's name (without `&`). */
@@ -108,7 +111,7 @@ export interface ComposeModel {
   comments: CommentLine[];
   /** Every key/value entry and sequence item as written: its first and last line. */
   statements: { fromLine: number; toLine: number }[];
-  /** How many nodes alias expansion created. */
+  /** How many nodes the resolved file has (aliases and merges expanded). */
   resolvedNodes: number;
   top(key: string): YamlEntry | undefined;
 }
@@ -121,6 +124,8 @@ interface Anchor {
 
 class Resolver {
   count = 0;
+  /** Nodes created while expanding an alias or merge (what the budget counts). */
+  expanded = 0;
   stoppedAt: Span | null = null;
   private readonly active = new Set<Node>();
   /** The alias uses being expanded, outermost first. */
@@ -156,7 +161,7 @@ class Resolver {
 
   /** Resolves an alias for use at `usedAt`; null when unknown, cyclic or over budget. */
   private follow(alias: Node & { source: string }, usedAt: Span, origin: ValueOrigin | null): { node: Node; origin: ValueOrigin } | null {
-    if (this.count > MAX_RESOLVED_NODES) {
+    if (this.expanded > MAX_RESOLVED_NODES) {
       this.stoppedAt ??= this.uses[0] ?? usedAt;
       return null;
     }
@@ -180,6 +185,7 @@ class Resolver {
       }
     }
     this.count++;
+    if (this.uses.length > 0) this.expanded++;
     const span = this.spanOf(node as Node);
     const range = this.rangeOf(span);
     if (isScalar(node)) {
@@ -337,7 +343,7 @@ export function parseCompose(text: string): ComposeModel {
   const root = rootValue?.type === 'map' ? rootValue : null;
   if (resolver.stoppedAt) {
     problems.push({
-      message: `YAML aliases expand to more than ${MAX_RESOLVED_NODES} nodes (an alias bomb?): stopped expanding them here, so later values are not checked`,
+      message: `YAML aliases expand to more than ${MAX_RESOLVED_NODES} nodes (an alias bomb?): stopped expanding them here, so values from later aliases are not checked`,
       range: spanRange(index, resolver.stoppedAt),
     });
   }

@@ -33,7 +33,9 @@ export interface ChunkScan {
   chunks: Chunk[];
 }
 
-const DIRECTIVE = /^(\s*#\s*)([a-zA-Z][a-zA-Z0-9_-]*)(\s*=\s*)(.*?)\s*$/;
+// As BuildKit reads them: `#` in the first column, a known name, `=`.
+const DIRECTIVE = /^(#[ \t]*)([a-zA-Z][a-zA-Z0-9_-]*)([ \t]*=[ \t]*)(.*?)[ \t]*$/;
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_MARKER = /<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g;
 const HEREDOC_KEYWORDS = /^\s*(RUN|COPY|ADD)\b/i;
 
@@ -70,7 +72,8 @@ export function scanChunks(index: LineIndex): ChunkScan {
     const match = DIRECTIVE.exec(text);
     if (!match) break;
     const name = match[2].toLowerCase();
-    if (seen.has(name)) break;
+    // An unknown directive is a comment, and a comment ends the directives; so does a repeated one.
+    if (seen.has(name) || !KNOWN_DIRECTIVES.has(name)) break;
     seen.add(name);
     const bom = line === 0 && index.lineText(0).charCodeAt(0) === 0xfeff ? 1 : 0;
     const nameStart = bom + match[1].length;

@@ -7,6 +7,7 @@ import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstF
 import type { Position, Range } from '../engine/text';
 import { shiftRange } from '../engine/text';
 import { endsWithEscape, isBlankLine, isCommentLine } from './chunks';
+import { parseShell } from './shell-words';
 import { SourceText } from './source-text';
 
 export interface Word {
@@ -133,6 +134,8 @@ function convert(ast: AstInstruction, lines: string[], escape: string, delta: nu
         hasEquals: prop.getAssignmentOperator() === '=',
       };
     });
+    // `ARG A=1 B=2` declares several; the parser reads only a lone one.
+    if (keyword === 'ARG' && args.length > 1) instruction.properties = argDeclarations(joinContinuation(lines, args[0].range.start, escape));
   }
 
   if ('getHeredocs' in ast && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
@@ -181,6 +184,24 @@ function convert(ast: AstInstruction, lines: string[], escape: string, delta: nu
     }
   }
   return instruction;
+}
+
+/** The `NAME` and `NAME=value` words of an ARG, read with shell quoting (`B="2 3"` is one word). */
+function argDeclarations(text: SourceText): KeyValue[] {
+  return parseShell(text.text).flatMap((command) => command.words).map((word) => {
+    const range = text.rangeOf(word.start, word.end);
+    const equals = word.value.indexOf('=');
+    if (equals < 0) return { name: word.value, nameRange: range, value: null, valueRange: null, range, hasEquals: false };
+    const rawEquals = text.text.indexOf('=', word.start);
+    return {
+      name: word.value.slice(0, equals),
+      nameRange: text.rangeOf(word.start, rawEquals),
+      value: word.value.slice(equals + 1),
+      valueRange: text.rangeOf(rawEquals + 1, word.end),
+      range,
+      hasEquals: true,
+    };
+  });
 }
 
 function convertFlag(flag: AstFlag, shift: (r: Range) => Range): InstructionFlag {

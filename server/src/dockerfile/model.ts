@@ -70,12 +70,13 @@ interface CachedChunk {
 
 /** Parses Dockerfiles, reusing the parse of every chunk whose text did not change since the last call. */
 export class DockerfileParser {
-  private cache = new Map<string, CachedChunk[]>();
+  /** Parses by chunk text, then by start line (a file may repeat the same instruction many times). */
+  private cache = new Map<string, Map<number, CachedChunk>>();
 
   parse(text: string): DockerfileModel {
     const index = new LineIndex(text);
     const scan = scanChunks(index);
-    const nextCache = new Map<string, CachedChunk[]>();
+    const nextCache = new Map<string, Map<number, CachedChunk>>();
     const instructions: Instruction[] = [];
     for (const chunk of scan.chunks) {
       const instruction = this.parseChunk(chunk, scan.escape, nextCache);
@@ -85,22 +86,23 @@ export class DockerfileParser {
     return buildModel(text, index, scan.escape, scan.directives, scan.commentLines, instructions);
   }
 
-  private parseChunk(chunk: Chunk, escape: string, nextCache: Map<string, CachedChunk[]>): Instruction | null {
+  private parseChunk(chunk: Chunk, escape: string, nextCache: Map<string, Map<number, CachedChunk>>): Instruction | null {
     const key = escape + chunk.text;
     const previous = this.cache.get(key);
     let entry: CachedChunk | undefined;
-    if (previous && previous.length > 0) {
-      const sameLine = previous.findIndex((e) => e.startLine === chunk.startLine);
-      const [reused] = previous.splice(sameLine >= 0 ? sameLine : 0, 1);
+    if (previous && previous.size > 0) {
+      // The parse at the same line when there is one, else the oldest one left (constant time either way).
+      const reused = previous.get(chunk.startLine) ?? previous.values().next().value!;
+      previous.delete(reused.startLine);
       const delta = chunk.startLine - reused.startLine;
       entry = delta === 0 ? reused : { startLine: chunk.startLine, instruction: reused.instruction && shiftInstruction(reused.instruction, delta) };
     } else {
       const parsed = parseInstructionChunk(chunk.text, escape);
       entry = { startLine: chunk.startLine, instruction: parsed && shiftInstruction(parsed, chunk.startLine) };
     }
-    const list = nextCache.get(key);
-    if (list) list.push(entry);
-    else nextCache.set(key, [entry]);
+    const byLine = nextCache.get(key);
+    if (byLine) byLine.set(entry.startLine, entry);
+    else nextCache.set(key, new Map([[entry.startLine, entry]]));
     return entry.instruction;
   }
 }

@@ -62,11 +62,11 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
   ],
   yum: ['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '-x', '--exclude', '--setopt', '-d', '-e', '--repo', '--repoid'],
   dnf: ['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '-x', '--exclude', '--setopt', '-d', '-e', '--repo', '--repoid', '--forcearch'],
-  microdnf: ['--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt', '--setopt'],
+  microdnf: ['--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--setopt'],
   zypper: ['-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir', '-r', '--repo', '--from', '-t', '--type'],
   npm: ['--prefix', '--registry', '--tag', '-w', '--workspace', '--cache', '--omit', '--include'],
   gem: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '--platform'],
-  'uv': ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-p', '--python', '-t', '--target', '--prefix', '--cache-dir'],
+  uv: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-p', '--python', '-t', '--target', '--prefix', '--cache-dir'],
 };
 
 const PYTHON_MODULES = /^(pip\d*(\.\d+)?|venv|virtualenv|pipx|ensurepip|uv)$/;
@@ -110,7 +110,7 @@ function collect(text: string, commands: ShellCommand[], map: MappedText | null,
     const command = map ? mapCommand(raw, map) : raw;
     out.push({ command, nested: map !== null });
     if (depth > 3) continue;
-    const inner = shellString(text, raw);
+    const inner = shellString(raw);
     if (!inner) continue;
     const decoded = decodeWord(text, inner.start, inner.end);
     const composed: MappedText = map
@@ -121,7 +121,7 @@ function collect(text: string, commands: ShellCommand[], map: MappedText | null,
 }
 
 /** The `-c` script word of `sh -c '…'` (offsets in `text`), or null. */
-function shellString(text: string, command: ShellCommand): ShellWord | null {
+function shellString(command: ShellCommand): ShellWord | null {
   if (command.nameIndex < 0) return null;
   if (!SHELLS.test(baseCommandName(command))) return null;
   const words = command.words;
@@ -142,7 +142,6 @@ function shellString(text: string, command: ShellCommand): ShellWord | null {
     if (!value.startsWith('-') && !value.startsWith('+')) return null; // `sh script.sh`
     if (value === '-o' || value === '+o') i++;
   }
-  void text;
   return null;
 }
 

@@ -60,7 +60,7 @@ export function runRules<K extends keyof ModelByKind>(
       if (!suppressions.isSuppressed(finding)) findings.push(finding);
     };
     try {
-      (rule as unknown as Rule<K>).check({ model, path: options.path, files: options.files, report });
+      (rule as unknown as Rule<K>).check({ model, path: options.path, files: options.files, settings: options.settings, report });
     } catch (error) {
       failures.push({ rule: rule.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
     }

@@ -1,6 +1,7 @@
 import type { ComposeModel } from '../compose/model';
 import type { DockerignoreModel } from '../dockerignore/model';
 import type { DockerfileModel } from '../dockerfile/model';
+import type { Settings } from './settings';
 import type { Range } from './text';
 import type { FileAccess, FileKind, Fix, RuleDocs, Severity } from './types';
 
@@ -25,6 +26,8 @@ export interface RuleContext<M> {
   path?: string;
   /** Reads neighbouring files (the build context, a service's Dockerfile); absent for unsaved text. */
   files?: FileAccess;
+  /** The settings the file is linted with (rule levels, the project's `.hadolint.yaml`). */
+  settings?: Settings;
   report(report: Report): void;
 }
 

@@ -1,3 +1,4 @@
+import type { HadolintConfig } from '../config/hadolint-file';
 import type { Severity } from './types';
 import { SEVERITIES } from './types';
 
@@ -6,6 +7,11 @@ export type RuleLevel = Severity | 'off';
 export interface Settings {
   /** Per-rule level by rule id or any alias (`"DL3008": "off"`, `"final-user-root": "warning"`). */
   rules?: Record<string, RuleLevel>;
+  /**
+   * The project's `.hadolint.yaml` as the front end found it (trusted registries, label schema):
+   * null when it looked and found none; undefined lets the rules look beside the file themselves.
+   */
+  hadolint?: HadolintConfig | null;
 }
 
 export interface SettingsProblem {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseDockerfile } from '../dockerfile/model';
 import type { Instruction } from '../dockerfile/instruction';
-import { docker, runDocker, runProcess, throwIfAborted, type DockerOptions } from './docker-cli';
+import { docker, InputError, runDocker, runProcess, throwIfAborted, type DockerOptions } from './docker-cli';
 import { assertImageReference, assertLabel, assertNotOption } from './names';
 
 export interface BuildStep {
@@ -53,7 +53,7 @@ export interface BuildResult {
 const LEGACY_STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 const BUILDKIT_STEP = /^#\d+ \[(?:[^\]]*? )?(\d+)\/(\d+)\] (.*)$/;
 const BUILDKIT_MARKER = /^\s*(\d+)\s*\|\s*>>>/;
-const LEGACY_FAILURE = /returned a non-zero code|^(?:ERROR|error)[: ]|failed to|not found|no such file/i;
+const FAILURE_LINE = /returned a non-zero code|^(?:ERROR|error)[: ]|failed to|not found|no such file/i;
 
 const builderCache = new Map<string, 'buildkit' | 'classic'>();
 
@@ -108,6 +108,49 @@ export class StepLocator {
   }
 }
 
+/**
+ * Reads the builder's output line by line (classic `Step 3/9 : RUN …` or BuildKit plain
+ * `#7 [2/5] RUN …`): the steps with their Dockerfile lines, and after a failure its message and line.
+ */
+export class BuildOutputReader {
+  private readonly locator: StepLocator;
+  private readonly seen = new Set<string>();
+  private readonly locationLine: RegExp;
+  private reportedLine: number | null = null;
+  lastStep: BuildStep | null = null;
+  readonly output: string[] = [];
+
+  constructor(dockerfileText: string, dockerfileName: string) {
+    this.locator = new StepLocator(dockerfileText);
+    this.locationLine = new RegExp(`^${dockerfileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)$`);
+  }
+
+  /** Takes one line; returns the step it starts, if it starts one. */
+  feed(line: string): BuildStep | null {
+    this.output.push(line);
+    if (this.output.length > 200) this.output.shift();
+    const step = LEGACY_STEP.exec(line) ?? BUILDKIT_STEP.exec(line);
+    if (step) {
+      const key = `${step[1]}/${step[2]} ${step[3]}`;
+      if (this.seen.has(key)) return null;
+      this.seen.add(key);
+      this.lastStep = { index: Number(step[1]), total: Number(step[2]), text: step[3], line: this.locator.locate(step[3]) };
+      return this.lastStep;
+    }
+    const location = this.locationLine.exec(line.trim()) ?? BUILDKIT_MARKER.exec(line);
+    if (location && this.reportedLine === null) this.reportedLine = Number(location[1]);
+    return null;
+  }
+
+  /** What failed, from the output so far. */
+  failure(exitCode: number | null): BuildFailure {
+    const meaningful = this.output.map((l) => l.trim()).filter((l) => l && !/^DEPRECATED|Install the buildx|docs\.docker\.com\/go\/buildx/.test(l));
+    const message =
+      [...meaningful].reverse().find((l) => FAILURE_LINE.test(l) && !LEGACY_STEP.test(l) && !BUILDKIT_STEP.test(l)) ?? meaningful[meaningful.length - 1] ?? `docker build exited with code ${exitCode}`;
+    return { message, line: this.reportedLine ?? this.lastStep?.line ?? null, step: this.lastStep?.text ?? null };
+  }
+}
+
 export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
   const tag = assertImageReference(options.tag);
@@ -118,37 +161,19 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   if (options.target !== undefined) assertNotOption(options.target, 'build target');
   const labelArgs = Object.entries(options.labels ?? {}).map(([k, v]) => `--label=${assertLabel(k, v)}`);
   const buildArgs = Object.entries(options.buildArgs ?? {}).map(([k, v]) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new Error(`The build argument name ${JSON.stringify(k)} is not valid.`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new InputError(`The build argument name ${JSON.stringify(k)} is not valid.`);
     return `--build-arg=${k}=${v}`;
   });
   const text = readFileSync(dockerfile, 'utf8');
   throwIfAborted(options.signal);
 
   const builder = await builderKind(options);
-  const locator = new StepLocator(text);
-  const output: string[] = [];
-  let lastStep: BuildStep | null = null;
-  let reportedLine: number | null = null;
-  const seenSteps = new Set<string>();
-  const locationPrefix = basename(dockerfile) + ':';
-
+  const reader = new BuildOutputReader(text, basename(dockerfile));
   const onLine = (line: string): void => {
-    output.push(line);
-    if (output.length > 200) output.shift();
     options.onOutput?.(line);
-    const step = LEGACY_STEP.exec(line) ?? BUILDKIT_STEP.exec(line);
-    if (step) {
-      const key = `${step[1]}/${step[2]} ${step[3]}`;
-      if (seenSteps.has(key)) return;
-      seenSteps.add(key);
-      lastStep = { index: Number(step[1]), total: Number(step[2]), text: step[3], line: locator.locate(step[3]) };
-      options.onStep?.(lastStep);
-      return;
-    }
-    const location = (line.trim().startsWith(locationPrefix) ? /:(\d+)$/.exec(line.trim()) : null) ?? BUILDKIT_MARKER.exec(line);
-    if (location && builder === 'buildkit') reportedLine = Number(location[1]);
+    const step = reader.feed(line);
+    if (step) options.onStep?.(step);
   };
-
   const args = [
     'build',
     ...(builder === 'buildkit' ? ['--progress=plain'] : ['--force-rm']),
@@ -164,19 +189,7 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   const durationMs = Date.now() - started;
   if (result.code === 0) {
     const imageId = await docker(['image', 'inspect', '--format={{.Id}}', '--', tag], options).catch(() => null);
-    return { ok: true, tag, imageId, durationMs, builder, failure: null, output };
+    return { ok: true, tag, imageId, durationMs, builder, failure: null, output: reader.output };
   }
-  const step = lastStep as BuildStep | null;
-  const meaningful = output.map((l) => l.trim()).filter((l) => l && !/^DEPRECATED|Install the buildx|docs\.docker\.com\/go\/buildx/.test(l));
-  const message =
-    [...meaningful].reverse().find((l) => LEGACY_FAILURE.test(l) && !LEGACY_STEP.test(l) && !BUILDKIT_STEP.test(l)) ?? meaningful[meaningful.length - 1] ?? `docker build exited with code ${result.code}`;
-  return {
-    ok: false,
-    tag,
-    imageId: null,
-    durationMs,
-    builder,
-    failure: { message, line: reportedLine ?? step?.line ?? null, step: step?.text ?? null },
-    output,
-  };
+  return { ok: false, tag, imageId: null, durationMs, builder, failure: reader.failure(result.code), output: reader.output };
 }

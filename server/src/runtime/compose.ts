@@ -106,7 +106,7 @@ export async function composeUpAndCheck(options: ComposeCheckOptions): Promise<V
     if (!containerId) throw new Error(`compose started no container for service ${service}`);
     const state = await inspectContainer(containerId, options);
     const image = await inspectImage(state.image, options);
-    report.image = { tag: state.image, id: image.id, size: null, layers: null, previous: null };
+    report.image = { tag: state.imageName, id: image.id, size: null, layers: null, previous: null };
     const ports = await publishedPorts(containerId, options);
     report.container = { id: containerId, name: state.name, ports };
     const causes = dockerfile ? new CauseFinder(dockerfile, readFileSync(dockerfile, 'utf8')) : null;
@@ -116,7 +116,8 @@ export async function composeUpAndCheck(options: ComposeCheckOptions): Promise<V
   } finally {
     if (compose && upStarted) {
       progress({ phase: 'cleanup', message: `compose down ${basename(composeFile)}` });
-      const down = await run(['down', '--volumes', '--remove-orphans', '--timeout=2'], { signal: undefined, timeoutMs: 120000 }).catch(() => null);
+      // --rmi local: images compose built for this throw-away project (named after it) go too
+      const down = await run(['down', '--volumes', '--remove-orphans', '--rmi', 'local', '--timeout', '2'], { signal: undefined, timeoutMs: 120000 }).catch(() => null);
       report.cleanedUp = down?.code === 0;
     }
     report.ok = !report.cancelled && !report.error && report.build?.ok === true && report.checks.length > 0 && report.checks.every((c) => c.status !== 'fail');

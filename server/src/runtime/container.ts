@@ -3,6 +3,7 @@
  * label `shipshape.started=<purpose>` (`run` for Run Container, `check` for Build and Check) plus
  * the caller's, so "stop what it started" never touches other containers.
  */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { docker, runDocker, type DockerOptions } from './docker-cli';
 import { inspectImage } from './inspect';
@@ -23,6 +24,8 @@ export interface RunContainerOptions extends DockerOptions {
   labels?: Record<string, string>;
   /** Value of the `shipshape.started` label (default `run`). */
   purpose?: 'run' | 'check';
+  /** Container name (default `shipshape-<purpose>-<random>`). */
+  name?: string;
 }
 
 export interface PublishedPort {
@@ -51,7 +54,8 @@ export interface ContainerSummary {
 export function runArguments(options: RunContainerOptions, exposed: { port: number; protocol: string }[]): string[] {
   const image = assertImageReference(options.image);
   const bind = assertBindAddress(options.bindAddress ?? '127.0.0.1');
-  const args = ['run', '--detach', `--label=${STARTED_LABEL}=${options.purpose ?? 'run'}`];
+  const name = assertContainerRef(options.name ?? `shipshape-${options.purpose ?? 'run'}-${randomBytes(4).toString('hex')}`);
+  const args = ['run', '--detach', `--name=${name}`, `--label=${STARTED_LABEL}=${options.purpose ?? 'run'}`];
   for (const [key, value] of Object.entries(options.labels ?? {})) args.push(`--label=${assertLabel(key, value)}`);
   const ports: PortMapping[] = options.ports ?? exposed.map((p) => ({ containerPort: p.port, protocol: p.protocol as 'tcp' | 'udp' }));
   for (const port of ports) args.push(`--publish=${bind}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`);
@@ -65,10 +69,16 @@ export function runArguments(options: RunContainerOptions, exposed: { port: numb
 export async function runContainer(options: RunContainerOptions): Promise<RunningContainer> {
   assertImageReference(options.image);
   const info = options.ports ? null : await inspectImage(options.image, options);
-  const args = runArguments(options, info?.exposedPorts ?? []);
-  const id = await docker(args, options);
-  const name = await docker(['container', 'inspect', '--format={{.Name}}', '--', id], options).then((n) => n.replace(/^\//, ''));
-  return { id, name, image: options.image, ports: await publishedPorts(id, options) };
+  const args = runArguments({ ...options, name: options.name ?? `shipshape-${options.purpose ?? 'run'}-${randomBytes(4).toString('hex')}` }, info?.exposedPorts ?? []);
+  const name = (args.find((a) => a.startsWith('--name=')) as string).slice('--name='.length);
+  try {
+    const id = await docker(args, options);
+    return { id, name, image: options.image, ports: await publishedPorts(id, options) };
+  } catch (error) {
+    // docker run creates the container before it starts it: a failed start (port taken, bad user…) or a cancel leaves one behind
+    await removeContainer(name, options);
+    throw error;
+  }
 }
 
 /** The host ports a container publishes (from `docker port`). */

@@ -33,7 +33,10 @@ export interface ContainerState {
   exitCode: number;
   health: ContainerHealth | null;
   user: string;
+  /** The image ID. */
   image: string;
+  /** The image as the container was created from it (`myapp:dev`). */
+  imageName: string;
   name: string;
   labels: Record<string, string>;
   mounts: { destination: string; type: string; rw: boolean }[];
@@ -93,7 +96,7 @@ export async function inspectContainer(id: string, options: DockerOptions = {}):
     Name: string;
     Image: string;
     State: { Status: string; Running: boolean; ExitCode: number; Health?: { Status: string; FailingStreak: number; Log?: { ExitCode: number; Output: string }[] } };
-    Config: { User?: string; Labels?: Record<string, string> | null };
+    Config: { User?: string; Image?: string; Labels?: Record<string, string> | null };
     Mounts?: { Destination: string; Type: string; RW: boolean }[];
   }>;
   const health = raw.State.Health;
@@ -105,6 +108,7 @@ export async function inspectContainer(id: string, options: DockerOptions = {}):
     health: health ? { status: health.Status, failingStreak: health.FailingStreak, lastOutput: last?.Output?.trim() ?? '', lastExitCode: last?.ExitCode ?? null } : null,
     user: raw.Config.User ?? '',
     image: raw.Image,
+    imageName: raw.Config.Image ?? raw.Image,
     name: raw.Name.replace(/^\//, ''),
     labels: raw.Config.Labels ?? {},
     mounts: (raw.Mounts ?? []).map((m) => ({ destination: m.Destination, type: m.Type, rw: m.RW })),

@@ -198,7 +198,7 @@ export async function checkContainer(ctx: ContainerCheckContext, report: VerifyR
     const t0 = Date.now();
     const tick = (what: string) => (t: HealthTick) => progress(`${what}: ${t.status}, ${t.secondsLeft} s left`, t.secondsLeft);
     if (hc) {
-      const wait = await waitForHealth(ctx.containerId, { ...opts, until: ['healthy', 'unhealthy'], timeoutMs: Math.min(healthTimeoutMs, healthDeadlineMs(hc) + hc.startPeriodMs + 5000), onTick: tick('Waiting for health') });
+      const wait = await waitForHealth(ctx.containerId, { ...opts, until: ['healthy', 'unhealthy'], timeoutMs: Math.min(healthTimeoutMs, healthDeadlineMs(hc) + 3000), onTick: tick('Waiting for health') });
       healthy = wait.status === 'healthy';
       let http = '';
       if (healthy && httpPort) {

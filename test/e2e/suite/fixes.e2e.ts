@@ -82,9 +82,7 @@ describe('quick fixes', () => {
     for (const { rule, kind, relativePath } of covered) {
       it(`${rule.id} (${kind})`, async () => {
         const text = rule.docs.bad;
-        const T0 = Date.now(); const T = (m: string) => console.log(`   t ${m} ${Date.now() - T0}`);
         const document = await openFile(relativePath, text, false);
-        T('open');
         const findings = () => engine(rule.id, kind, document.uri.fsPath, document.getText());
         const finding = findings().find((f) => f.fixes.length > 0);
         assert.ok(finding, `${rule.id}: no fixable finding in its example`);
@@ -92,13 +90,10 @@ describe('quick fixes', () => {
 
         const shown = await settledDiagnostics(document.uri, `${rule.id} at ${at(finding)}`, (ds) => ds.some((d) => ruleOf(d) === rule.id && sameRange(d.range, finding)));
         const diagnostic = shown.find((d) => ruleOf(d) === rule.id && sameRange(d.range, finding))!;
-        T('diag');
         const offered = await quickFixesFor(document.uri, diagnostic);
-        T('actions');
         const action = offered.get(fix.title);
         assert.ok(action, `quick fix "${fix.title}" is offered; offered: ${JSON.stringify([...offered.keys()])}`);
         await applyAction(action);
-        T('applied');
         assert.equal(document.getText(), TextDocument.applyEdits(TextDocument.create('x', kind, 0, text), fix.edits));
         for (const created of fix.createFiles ?? []) {
           const uri = vscode.Uri.joinPath(document.uri, '..', created.path);
@@ -116,7 +111,6 @@ describe('quick fixes', () => {
           const mine = ds.filter((d) => ruleOf(d) === rule.id);
           return mine.length === remaining.length && !mine.some((d) => d.message.startsWith(finding.message) && d.range.start.isEqual(pos(finding)));
         });
-        T('gone');
       });
     }
   });

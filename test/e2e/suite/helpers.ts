@@ -66,15 +66,16 @@ export async function openFile(relativePath: string, text?: string, show = true)
   return document;
 }
 
-/** Discards unsaved edits and closes every editor. */
+/** Discards unsaved edits in editors and closes them all. */
 export async function closeAllEditors(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty && document.uri.scheme === 'file') {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+  if (tabs.length === 0) return;
+  for (const tab of tabs) {
+    if (!(tab.input instanceof vscode.TabInputText) || !tab.isDirty) continue;
+    await vscode.window.showTextDocument(tab.input.uri);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }
-  if (vscode.window.tabGroups.all.some((group) => group.tabs.length > 0)) await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /** The code actions VS Code collects for a range, as the light bulb / Ctrl+. menu would. */

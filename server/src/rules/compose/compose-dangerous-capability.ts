@@ -8,7 +8,7 @@ const RISKY = new Set(['NET_ADMIN', 'SYS_PTRACE', 'SYS_BOOT', 'SYS_TIME', 'MAC_A
 
 export const composeDangerousCapability = defineRule({
   id: 'compose-dangerous-capability',
-  aliases: ['Container Capabilities Unrestricted'],
+  aliases: [],
   severity: 'warning',
   kinds: ['compose'],
   fixable: false,
@@ -17,7 +17,7 @@ export const composeDangerousCapability = defineRule({
     why: 'ALL, SYS_ADMIN, SYS_MODULE, SYS_RAWIO, DAC_READ_SEARCH and BPF are as good as root on the host; NET_ADMIN, SYS_PTRACE and the like each open a known escape or snooping path. Add only what the process needs, after `cap_drop: [ALL]`.',
     bad: 'services:\n  vpn:\n    image: example/vpn:3\n    cap_add: [SYS_ADMIN]',
     good: 'services:\n  vpn:\n    image: example/vpn:3\n    cap_drop: [ALL]\n    cap_add: [NET_BIND_SERVICE]',
-    notes: 'ALL, SYS_ADMIN, SYS_MODULE, SYS_RAWIO, DAC_READ_SEARCH and BPF are errors; the others warnings.',
+    notes: 'ALL, SYS_ADMIN, SYS_MODULE, SYS_RAWIO, DAC_READ_SEARCH and BPF are errors; the others warnings. KICS reports cap_add and a missing cap_drop under one query, "Container Capabilities Unrestricted"; here that name is an alias of compose-cap-drop-all.',
   },
   check({ model, report }) {
     for (const service of model.services) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { flagValue } from '../../dockerfile/instruction';
-import { copyOperands } from './package-rule-kit';
+import { copyOperands } from '../../dockerfile/package-checks';
 
 const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)|\.git(#.*)?$/;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz|tar\.lzma|tlz|gz|bz2|xz|zst|lz|lzma|z|Z)$/i;

@@ -29,7 +29,7 @@ export const apkNoCache = defineRule({
     for (const run of runInstructions(model.instructions)) {
       if (!run.script) continue;
       const stage = model.stageOf(run);
-      if (stage && !shipped.has(stage) && run.keyword === 'RUN' && stage.instructions.includes(run)) continue;
+      if (stage && !shipped.has(stage)) continue;
       if (hasCacheMountCovering(run, '/var/cache/apk') || hasCacheMountCovering(run, '/etc/apk/cache')) continue;
       if (removesPath(run.script, '/var/cache/apk')) continue;
       for (const inv of findInvocations(run.script, 'apk', 'add')) {

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import { allCommands } from '../../dockerfile/package-commands';
 import { baseCommandName } from '../../dockerfile/shell-words';
 import type { Instruction } from '../../dockerfile/instruction';
-import { copyOperands } from './package-rule-kit';
+import { copyOperands } from '../../dockerfile/package-checks';
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|gz|bz2|xz|zip)$/i;
 const UNPACKERS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'uncompress', 'zcat', 'gzcat']);

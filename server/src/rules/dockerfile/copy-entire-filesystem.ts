@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { rootImage } from '../../dockerfile/image-contents';
-import { copyOperands } from './package-rule-kit';
+import { copyOperands } from '../../dockerfile/package-checks';
 
 /** Images that hold only a few files at / on purpose, to be copied whole (cross-compilation helpers). */
 const ARTIFACT_IMAGES = /(^|\/)tonistiigi\/xx$/;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { Range } from '../../engine/text';
-import { copyOperands } from './package-rule-kit';
+import { copyOperands } from '../../dockerfile/package-checks';
 
 export const copyMultipleDestSlash = defineRule({
   id: 'copy-multiple-dest-slash',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { instructionsBefore } from '../../dockerfile/package-commands';
-import { copyOperands } from './package-rule-kit';
+import { copyOperands } from '../../dockerfile/package-checks';
 
 export const copyRelativeDestWithoutWorkdir = defineRule({
   id: 'copy-relative-dest-without-workdir',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { commandOrders, reportMissingClean } from './package-rule-kit';
+import { commandOrders, reportMissingClean } from '../../dockerfile/package-checks';
 
 export const dnfCleanAll = defineRule({
   id: 'dnf-clean-all',

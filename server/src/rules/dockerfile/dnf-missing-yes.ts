@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { hasAnyFlag } from '../../dockerfile/package-commands';
-import { reportMissingYes } from './package-rule-kit';
+import { reportMissingYes } from '../../dockerfile/package-checks';
 
 export const dnfMissingYes = defineRule({
   id: 'dnf-missing-yes',

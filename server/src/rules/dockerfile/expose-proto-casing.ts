@@ -11,7 +11,7 @@ export const exposeProtoCasing = defineRule({
     why: 'Docker lower-cases the protocol anyway; writing it in lower case keeps EXPOSE consistent with `docker run -p` and compose files.',
     bad: 'EXPOSE 80/TCP',
     good: 'EXPOSE 80/tcp',
-    notes: 'Info: it is style. The fix lower-cases the protocol.',
+    notes: 'Info rather than BuildKit\'s warning: it is style, Docker lower-cases the protocol itself. The fix lower-cases the protocol.',
   },
   check({ model, report }) {
     for (const instruction of model.instructions) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { hasAnyFlag } from '../../dockerfile/package-commands';
-import { reportUnpinned } from './package-rule-kit';
+import { reportUnpinned } from '../../dockerfile/package-checks';
 
 export const gemPinVersions = defineRule({
   id: 'gem-pin-versions',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { reportUnpinned } from './package-rule-kit';
+import { reportUnpinned } from '../../dockerfile/package-checks';
 
 export const goInstallPinVersions = defineRule({
   id: 'go-install-pin-versions',

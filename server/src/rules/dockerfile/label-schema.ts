@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { KeyValue } from '../../dockerfile/instruction';
 import { stageChain } from '../../dockerfile/package-commands';
 import type { Range } from '../../engine/text';
-import { readLintConfig } from './lint-config';
+import { lintConfigFor } from '../../dockerfile/hadolint-config';
 
 /** Formats the OCI image spec gives its annotation keys; checked even without a configured schema. */
 const OCI_FORMATS: Record<string, string> = {
@@ -36,8 +36,8 @@ export const labelSchema = defineRule({
     notes:
       'Without configuration the OCI keys with a defined format are checked (created: RFC 3339; url, source, documentation: URL; licenses: SPDX expression, by shape, not against the license list). A `label-schema` map in `.hadolint.yaml` (label → text, url, rfc3339, spdx, hash, semver or email) adds: labels of the schema missing from the final image (DL3049), empty (DL3051) or of the wrong format (DL3052–DL3056, DL3058); with `strict-labels: true`, labels outside the schema (DL3050). Info rather than hadolint\'s warning: labels are metadata.',
   },
-  check({ model, report, files }) {
-    const config = readLintConfig(files);
+  check({ model, report, files, settings }) {
+    const config = lintConfigFor({ settings, files });
     const schema = config?.labelSchema ?? null;
     const formats = new Map<string, string>(Object.entries(OCI_FORMATS));
     if (schema) for (const [key, type] of schema) formats.set(key, type);

@@ -52,7 +52,7 @@ export const npmInstallWithLockfile = defineRule({
           const sub = invocation.subcommand;
           report({
             range: script.rangeOf(sub.start, sub.end),
-            message: '`npm install` with a lockfile in place: use `npm ci` to install exactly the locked versions',
+            message: `\`npm ${sub.value}\` with a lockfile in place: use \`npm ci\` to install exactly the locked versions`,
             fixes: [{ title: 'Use npm ci', isPreferred: true, edits: [{ range: script.rangeOf(sub.start, sub.end), newText: 'ci' }] }],
           });
         }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { invocationsIn, invocationLabel } from './package-rule-kit';
+import { invocationsIn, invocationLabel } from '../../dockerfile/package-checks';
 
 const UPGRADES: { manager: string | string[]; subcommands: string[] }[] = [
   { manager: ['apt-get', 'apt'], subcommands: ['upgrade', 'dist-upgrade', 'full-upgrade'] },

@@ -17,7 +17,7 @@ export const packageSignatureDisabled = defineRule({
     why: 'Package signatures are what proves a package comes from the distribution and was not altered on a mirror or on the wire. Without them, a tampered package installs silently, with root privileges.',
     bad: 'RUN apt-get install -y --allow-unauthenticated curl',
     good: 'RUN apt-get install -y curl',
-    notes: 'For a third-party repository, import its signing key (`signed-by=` in the source line, `rpm --import`, `/etc/apk/keys`). The fix removes the option; `[trusted=yes]` is reported without a fix.',
+    notes: 'For a third-party repository, import its signing key (`signed-by=` in the source line, `rpm --import`, `/etc/apk/keys`). The fix removes the option; `[trusted=yes]` is reported without a fix. `apk index --allow-untrusted` (indexing packages built locally) is not an install and is not reported.',
   },
   check({ model, report }) {
     for (const { script, name, args, command } of scriptCommands(model)) {
@@ -32,7 +32,8 @@ export const packageSignatureDisabled = defineRule({
             report({ range: wordRange(script, arg), message: `${name} -o ${arg.value} installs packages without verifying their signatures`, fixes: [{ title: 'Remove the option', isPreferred: true, edits: [deleteWords(script, words, offset + i - 1, offset + i, model.index)] }] });
           }
         });
-      } else if (name === 'apk') {
+      } else if (name === 'apk' && args.some((a) => ['add', 'upgrade', 'fix'].includes(a.value))) {
+        // `apk index --allow-untrusted` only builds an index of local packages (signed afterwards).
         args.forEach((arg, i) => {
           if (arg.value === '--allow-untrusted') flag(i, 'apk --allow-untrusted installs packages without verifying their signatures');
         });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { hasAnyFlag, PIP_NAMES } from '../../dockerfile/package-commands';
-import { reportUnpinned } from './package-rule-kit';
+import { reportUnpinned } from '../../dockerfile/package-checks';
 
 export const pipPinVersions = defineRule({
   id: 'pip-pin-versions',

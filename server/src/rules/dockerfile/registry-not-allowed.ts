@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { readLintConfig } from './lint-config';
+import { lintConfigFor } from '../../dockerfile/hadolint-config';
 
 export const registryNotAllowed = defineRule({
   id: 'registry-not-allowed',
@@ -15,8 +15,8 @@ export const registryNotAllowed = defineRule({
     notes:
       'Reads `trustedRegistries` from a `.hadolint.yaml` (or `.yml`) next to the Dockerfile or in a parent folder; without that list the rule reports nothing. Images without a registry count as `docker.io`; `*.example.com` matches subdomains. Stages of the file, `scratch` and images with variables are not judged.',
   },
-  check({ model, report, files }) {
-    const config = readLintConfig(files);
+  check({ model, report, files, settings }) {
+    const config = lintConfigFor({ settings, files });
     const allowed = config?.trustedRegistries;
     if (!allowed || allowed.length === 0) return;
     for (const stage of model.stages) {

@@ -52,7 +52,7 @@ const SECRET_VALUES: { label: string; pattern: RegExp }[] = [
 
 export const secretInEnvArg = defineRule({
   id: 'secret-in-env-arg',
-  aliases: ['SecretsUsedInArgOrEnv', 'AVD-DS-0031'],
+  aliases: ['SecretsUsedInArgOrEnv', 'DL3064', 'AVD-DS-0031'],
   severity: 'error',
   kinds: ['dockerfile'],
   fixable: true,

@@ -96,9 +96,10 @@ export const userUnknown = defineRule({
             const name = word.value.split(':')[0];
             if (name && !name.includes('$') && !/^\d+$/.test(name) && !users.has(name) && !mayCreate(before, name)) {
               const image = chain[0].image?.text ?? 'the base image';
+              const base = users.size === 0 ? `${image} has no users` : `${image} is not known to have it`;
               report({
                 range: { start: word.range.start, end: { line: word.range.start.line, character: word.range.start.character + name.length } },
-                message: `User "${name}" is not created by an earlier instruction and ${image} is not known to have it: the container would fail to start`,
+                message: `User "${name}" is not created by an earlier instruction and ${base}: the container would fail to start`,
               });
             }
           }

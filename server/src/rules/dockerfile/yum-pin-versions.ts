@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { reportUnpinned } from './package-rule-kit';
+import { reportUnpinned } from '../../dockerfile/package-checks';
 
 export const yumPinVersions = defineRule({
   id: 'yum-pin-versions',

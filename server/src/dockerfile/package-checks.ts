@@ -3,8 +3,8 @@
  * invocations of one manager across RUN instructions, reporting unpinned packages, missing
  * non-interactive switches and missing cache cleanups, with the fixes they share.
  */
-import type { Instruction } from '../../dockerfile/instruction';
-import type { DockerfileModel } from '../../dockerfile/model';
+import type { Instruction } from './instruction';
+import type { DockerfileModel } from './model';
 import {
   allCommands,
   findInvocations,
@@ -15,11 +15,11 @@ import {
   type FindOptions,
   type ManagerMatcher,
   type PackageInvocation,
-} from '../../dockerfile/package-commands';
-import type { ShellWord } from '../../dockerfile/shell-words';
-import type { SourceText } from '../../dockerfile/source-text';
-import type { Report } from '../../engine/rule';
-import type { TextEdit } from '../../engine/text';
+} from './package-commands';
+import type { ShellWord } from './shell-words';
+import type { SourceText } from './source-text';
+import type { Report } from '../engine/rule';
+import type { TextEdit } from '../engine/text';
 
 export interface RunInvocation {
   run: Instruction;
@@ -164,7 +164,7 @@ export function appendToScript(run: Instruction, script: SourceText, command: st
  * The source and destination words of COPY/ADD: the exec-form strings, or the shell-form words up to
  * the line of the first heredoc marker (`COPY <<EOF /dest`), so heredoc bodies are never read as paths.
  */
-export function copyOperands(instruction: Instruction): { value: string; range: import('../../engine/text').Range }[] {
+export function copyOperands(instruction: Instruction): { value: string; range: import('../engine/text').Range }[] {
   if (instruction.json) return instruction.json;
   const marker = instruction.args.find((a) => a.value.startsWith('<<'));
   return marker ? instruction.args.filter((a) => a.range.start.line <= marker.range.start.line) : instruction.args;

@@ -1,0 +1,267 @@
+/**
+ * Language features beside the linting: for Dockerfiles (dockerfile-language-service and what
+ * it lacks) and compose files (the Compose schema, references, links), plus the rule's page in
+ * the hover of a finding.
+ *
+ * The basic features are registered per file kind and can be switched off at run time (the
+ * client does so when Docker's or Microsoft's container extension already gives them), so nothing
+ * shows twice. The hover of findings stays: it is hardening, not a duplicate. Nothing here runs
+ * while typing unless the editor asks for it, and linting never waits for it.
+ */
+import {
+  BulkRegistration,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
+  DocumentFormattingRequest,
+  DocumentHighlightRequest,
+  DocumentLinkRequest,
+  DocumentOnTypeFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  MarkupKind,
+  RenameRequest,
+  SemanticTokensRegistrationType,
+  SignatureHelpRequest,
+  type BulkUnregistration,
+  type Connection,
+  type DocumentSelector,
+  type Hover,
+  type InitializeParams,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileKind, Finding } from '../engine/types';
+import { ComposeFeatures } from './compose-features';
+import { DOCKERFILE_TOKEN_LEGEND, DockerfileFeatures } from './dockerfile-features';
+import { findingHover, type RuleDocLinks } from './finding-hover';
+
+export type FeatureGroup = 'dockerfile' | 'compose';
+
+/** Which basic features are on; sent by the client at start and with `shipshape/languageFeatures`. */
+export interface LanguageFeatureSwitches {
+  dockerfile?: boolean;
+  compose?: boolean;
+}
+
+export const LANGUAGE_FEATURES_NOTIFICATION = 'shipshape/languageFeatures';
+export const COMPOSE_SCHEMA_DIAGNOSTICS = 'shipshape-compose-schema';
+
+const SELECTORS: Record<FeatureGroup, DocumentSelector> = {
+  dockerfile: [{ language: 'dockerfile' }, { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}' }],
+  compose: [{ language: 'dockercompose' }, { pattern: '**/*compose*.{yml,yaml}' }],
+};
+
+const DOCKERFILE_COMPLETION = { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true };
+const DOCKERFILE_SIGNATURES = { triggerCharacters: ['-', '[', ',', ' ', '='] };
+const DOCKERFILE_ON_TYPE = { firstTriggerCharacter: '\\', moreTriggerCharacter: ['`'] };
+const COMPOSE_COMPLETION = { triggerCharacters: [':', '-'], resolveProvider: false };
+
+export interface LanguageFeatureHost {
+  kindOf(document: TextDocument): FileKind | null;
+  /** The findings of the newest lint of a document. */
+  findingsOf(uri: string): readonly Finding[];
+}
+
+export interface LanguageFeatures {
+  /** Capabilities to merge into the initialize result. */
+  capabilities(params: InitializeParams): ServerCapabilities;
+  /** Call once the client is initialized: registers the features that are on. */
+  initialized(): void;
+}
+
+export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, host: LanguageFeatureHost): LanguageFeatures {
+  const dockerfile = new DockerfileFeatures();
+  const compose = new ComposeFeatures();
+  const switches: Record<FeatureGroup, boolean> = { dockerfile: true, compose: true };
+  const registered: Partial<Record<FeatureGroup, Promise<BulkUnregistration>>> = {};
+  let dynamic = false;
+  let initialized = false;
+  let links: RuleDocLinks = {};
+
+  /** The document and its kind, when the group's features are on for it. */
+  const target = (uri: string, group: FeatureGroup): TextDocument | undefined => {
+    const document = documents.get(uri);
+    if (!document || !switches[group] || host.kindOf(document) !== group) return undefined;
+    return document;
+  };
+
+  const registrationsOf = (group: FeatureGroup): BulkRegistration => {
+    const bulk = BulkRegistration.create();
+    const documentSelector = SELECTORS[group];
+    if (group === 'dockerfile') {
+      bulk.add(CompletionRequest.type, { documentSelector, ...DOCKERFILE_COMPLETION });
+      bulk.add(SignatureHelpRequest.type, { documentSelector, ...DOCKERFILE_SIGNATURES });
+      bulk.add(DocumentFormattingRequest.type, { documentSelector });
+      bulk.add(DocumentRangeFormattingRequest.type, { documentSelector });
+      bulk.add(DocumentOnTypeFormattingRequest.type, { documentSelector, ...DOCKERFILE_ON_TYPE });
+      bulk.add(FoldingRangeRequest.type, { documentSelector });
+      bulk.add(DocumentSymbolRequest.type, { documentSelector });
+      bulk.add(DefinitionRequest.type, { documentSelector });
+      bulk.add(RenameRequest.type, { documentSelector, prepareProvider: true });
+      bulk.add(DocumentHighlightRequest.type, { documentSelector });
+      bulk.add(DocumentLinkRequest.type, { documentSelector, resolveProvider: false });
+      bulk.add(SemanticTokensRegistrationType.type, { documentSelector, legend: DOCKERFILE_TOKEN_LEGEND, full: true, range: false });
+    } else {
+      bulk.add(CompletionRequest.type, { documentSelector, ...COMPOSE_COMPLETION });
+      bulk.add(DefinitionRequest.type, { documentSelector });
+      bulk.add(DocumentLinkRequest.type, { documentSelector, resolveProvider: false });
+      bulk.add(DocumentDiagnosticRequest.type, { documentSelector, identifier: COMPOSE_SCHEMA_DIAGNOSTICS, interFileDependencies: false, workspaceDiagnostics: false });
+    }
+    return bulk;
+  };
+
+  const sync = (group: FeatureGroup): void => {
+    if (!dynamic || !initialized) return;
+    const current = registered[group];
+    if (switches[group] && !current) {
+      registered[group] = connection.client.register(registrationsOf(group));
+      registered[group]!.catch((error) => connection.console.warn(`could not register ${group} language features: ${String(error)}`));
+    } else if (!switches[group] && current) {
+      delete registered[group];
+      void current.then((registration) => registration.dispose(), () => undefined);
+    }
+  };
+
+  const applySwitches = (value: unknown): void => {
+    const given = (value ?? {}) as LanguageFeatureSwitches;
+    for (const group of ['dockerfile', 'compose'] as const) {
+      if (typeof given[group] === 'boolean') switches[group] = given[group]!;
+      sync(group);
+    }
+  };
+
+  connection.onNotification(LANGUAGE_FEATURES_NOTIFICATION, applySwitches);
+
+  connection.onCompletion(async (params) => {
+    const uri = params.textDocument.uri;
+    const asDockerfile = target(uri, 'dockerfile');
+    if (asDockerfile) return dockerfile.completion(asDockerfile, params.position);
+    const asCompose = target(uri, 'compose');
+    if (asCompose) return compose.completion(asCompose, params.position);
+    return null;
+  });
+  connection.onCompletionResolve((item) => dockerfile.resolveCompletion(item));
+
+  connection.onHover((params): Hover | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const kind = host.kindOf(document);
+    const ofFinding = findingHover(host.findingsOf(document.uri), params.position, links);
+    let basic: Hover | null = null;
+    if (kind === 'dockerfile' && switches.dockerfile) basic = dockerfile.hover(document, params.position);
+    else if (kind === 'compose' && switches.compose) basic = compose.hover(document, params.position);
+    if (!basic) return ofFinding;
+    if (!ofFinding) return basic;
+    return { contents: { kind: MarkupKind.Markdown, value: `${markdownOf(ofFinding)}\n\n---\n\n${markdownOf(basic)}` } };
+  });
+
+  connection.onSignatureHelp((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.signatureHelp(document, params.position) : null;
+  });
+  connection.onDocumentFormatting((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.format(document, params.options) : null;
+  });
+  connection.onDocumentRangeFormatting((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.formatRange(document, params.range, params.options) : null;
+  });
+  connection.onDocumentOnTypeFormatting((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.formatOnType(document, params.position, params.ch, params.options) : null;
+  });
+  connection.onFoldingRanges((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.folding(document) : null;
+  });
+  connection.onDocumentSymbol((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.symbols(document) : null;
+  });
+  connection.onDefinition((params) => {
+    const asDockerfile = target(params.textDocument.uri, 'dockerfile');
+    if (asDockerfile) return dockerfile.definition(asDockerfile, params.position);
+    const asCompose = target(params.textDocument.uri, 'compose');
+    return asCompose ? compose.definition(asCompose, params.position) : null;
+  });
+  connection.onPrepareRename((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.prepareRename(document, params.position) : null;
+  });
+  connection.onRenameRequest((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.rename(document, params.position, params.newName) : null;
+  });
+  connection.onDocumentHighlight((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.highlights(document, params.position) : null;
+  });
+  connection.onDocumentLinks((params) => {
+    const asDockerfile = target(params.textDocument.uri, 'dockerfile');
+    if (asDockerfile) return dockerfile.links(asDockerfile);
+    const asCompose = target(params.textDocument.uri, 'compose');
+    return asCompose ? compose.links(asCompose) : null;
+  });
+  connection.languages.semanticTokens.on((params) => {
+    const document = target(params.textDocument.uri, 'dockerfile');
+    return document ? dockerfile.semanticTokens(document) : { data: [] };
+  });
+  connection.languages.diagnostics.on((params) => {
+    const document = target(params.textDocument.uri, 'compose');
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose.validate(document) : [] };
+  });
+  documents.onDidClose((event) => compose.forget(event.document.uri));
+
+  return {
+    capabilities(params: InitializeParams): ServerCapabilities {
+      const options = (params.initializationOptions ?? {}) as { languageFeatures?: LanguageFeatureSwitches; ruleDocCommand?: string };
+      links = typeof options.ruleDocCommand === 'string' ? { command: options.ruleDocCommand } : {};
+      applySwitches(options.languageFeatures);
+      const text = params.capabilities.textDocument;
+      dynamic =
+        text?.completion?.dynamicRegistration === true &&
+        text?.formatting?.dynamicRegistration === true &&
+        text?.semanticTokens?.dynamicRegistration === true &&
+        text?.definition?.dynamicRegistration === true &&
+        params.capabilities.textDocument?.diagnostic?.dynamicRegistration === true;
+      const always: ServerCapabilities = { hoverProvider: true };
+      if (dynamic) return always;
+      // Without dynamic registration the features are declared once and answer only when on.
+      const triggers = [...new Set([...DOCKERFILE_COMPLETION.triggerCharacters, ...COMPOSE_COMPLETION.triggerCharacters])];
+      return {
+        ...always,
+        completionProvider: { triggerCharacters: triggers, resolveProvider: true },
+        signatureHelpProvider: DOCKERFILE_SIGNATURES,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: DOCKERFILE_ON_TYPE,
+        foldingRangeProvider: true,
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: DOCKERFILE_TOKEN_LEGEND, full: true, range: false },
+        diagnosticProvider: { identifier: COMPOSE_SCHEMA_DIAGNOSTICS, interFileDependencies: false, workspaceDiagnostics: false },
+      };
+    },
+    initialized(): void {
+      initialized = true;
+      sync('dockerfile');
+      sync('compose');
+    },
+  };
+}
+
+function markdownOf(hover: Hover): string {
+  const contents = hover.contents;
+  if (typeof contents === 'string') return contents;
+  if (Array.isArray(contents)) return contents.map((part) => (typeof part === 'string' ? part : `\`\`\`${part.language}\n${part.value}\n\`\`\``)).join('\n\n');
+  if ('kind' in contents) return contents.value;
+  return `\`\`\`${contents.language}\n${contents.value}\n\`\`\``;
+}

@@ -1,0 +1,157 @@
+/**
+ * The shell scripts of a Dockerfile as ShellCheck should see them: one per shell-form RUN (or RUN
+ * heredoc run by a shell), in the dialect of the stage's SHELL or of a `# shipshape shell=…`
+ * pragma, with the ARG and ENV names known at that point declared on a line before the script so
+ * "referenced but not assigned" is not reported for them.
+ */
+import { isWindowsImage } from '../dockerfile/image-contents';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { Instruction } from '../dockerfile/instruction';
+import type { SourceText } from '../dockerfile/source-text';
+
+/** The dialects ShellCheck reads. */
+export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
+
+export interface ShellScript {
+  instruction: Instruction;
+  /** The script in the document (offsets map to document ranges). */
+  source: SourceText;
+  shell: ShellDialect;
+  /** ARG/ENV names declared before the script. */
+  names: string[];
+  /** What ShellCheck reads: the declarations line (when there are names), then the script. */
+  input: string;
+  /** Lines of `input` before the script starts (0 or 1). */
+  prefixLines: number;
+  /** Codes disabled by `# shellcheck disable=…` comments right above or inside the instruction. */
+  disabled: Set<string>;
+}
+
+/** `sh`, `bash`… for a shell program path; null for shells ShellCheck does not read (pwsh, cmd, zsh, fish). */
+export function dialectOf(program: string): ShellDialect | null {
+  const base = program.trim().replace(/\\/g, '/').split('/').pop()!.toLowerCase().replace(/\.exe$/, '');
+  if (base === 'sh' || base === 'ash' || base === 'busybox') return 'sh';
+  if (base === 'bash') return 'bash';
+  if (base === 'dash') return 'dash';
+  if (base === 'ksh' || base === 'mksh' || base === 'ksh93' || base === 'pdksh') return 'ksh';
+  return null;
+}
+
+const SHELL_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+shell\s*=\s*(\S+)/i;
+const SHELLCHECK_DISABLE = /^\s*#\s*shellcheck\s+disable\s*=\s*([A-Za-z0-9_,\s]+)/i;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Build arguments every RUN sees without declaring them. */
+const PREDEFINED = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
+const HEREDOC_SHELL = /^\s*((?:\/[^\s/]+)*\/?[A-Za-z0-9_.-]+)(?:\s+-[A-Za-z]+)*\s+<</;
+const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
+
+interface ShellChoice {
+  line: number;
+  shell: ShellDialect | null;
+}
+
+export function shellScripts(model: DockerfileModel): ShellScript[] {
+  const pragmas: ShellChoice[] = [];
+  for (const comment of model.comments) {
+    const match = SHELL_PRAGMA.exec(comment.text);
+    if (match) pragmas.push({ line: comment.line, shell: dialectOf(match[1]) });
+  }
+  const scripts: ShellScript[] = [];
+  for (const stage of model.stages) {
+    const chain = stageChain(stage);
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'RUN' || !instruction.script || instruction.json) continue;
+      const line = instruction.range.start.line;
+      // Windows images run RUN with cmd unless SHELL says otherwise; a backtick escape means the same.
+      const windows = model.escape === '`' || isWindowsImage(stage);
+      let shell = shellAt(chain, line, pragmas, windows ? null : 'sh');
+      const heredoc = heredocShell(instruction);
+      if (heredoc === 'skip') continue;
+      if (heredoc !== 'default') shell = heredoc;
+      if (shell === null) continue;
+      const names = namesAt(chain, line);
+      const text = instruction.script.text.replace(/\r/g, ' ');
+      const prefix = names.length > 0 ? `export ${names.join(' ')}\n` : '';
+      scripts.push({
+        instruction,
+        source: instruction.script,
+        shell,
+        names,
+        input: prefix + text,
+        prefixLines: prefix ? 1 : 0,
+        disabled: disabledCodes(model, instruction),
+      });
+    }
+  }
+  return scripts;
+}
+
+/** The stage and the stages it builds on, the oldest first. */
+function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s && !chain.includes(s); s = s.baseStage) chain.unshift(s);
+  return chain;
+}
+
+/** The shell of a RUN on `line`: the later of the last SHELL instruction of its stages and the last shell pragma. */
+function shellAt(chain: Stage[], line: number, pragmas: ShellChoice[], initial: ShellDialect | null): ShellDialect | null {
+  let choice: ShellChoice = { line: -1, shell: initial };
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (instruction.range.start.line >= line) break;
+      if (instruction.keyword !== 'SHELL' || !instruction.json || instruction.json.length === 0) continue;
+      if (instruction.range.start.line > choice.line) choice = { line: instruction.range.start.line, shell: dialectOf(instruction.json[0].value) };
+    }
+  }
+  for (const pragma of pragmas) if (pragma.line < line && pragma.line > choice.line) choice = pragma;
+  return choice.shell;
+}
+
+/**
+ * For a RUN with heredocs: `default` when its script is run by the stage's shell, a dialect when
+ * the heredoc names its own shell (`RUN bash <<EOF`, a `#!/bin/bash` line), `skip` when the script
+ * is not a shell script or the model does not have it whole (`RUN python3 <<EOF`, `RUN cat <<EOF > f`).
+ */
+function heredocShell(instruction: Instruction): ShellDialect | 'default' | 'skip' {
+  if (instruction.heredocs.length === 0) return 'default';
+  const command = instruction.argsText?.text ?? '';
+  // The script is the heredoc body only when the model took it from there.
+  if (instruction.script!.text === command) return 'skip';
+  const shebang = SHEBANG.exec(instruction.script!.text);
+  if (shebang) {
+    const program = /(^|\/)env$/.test(shebang[1]) ? shebang[2] ?? '' : shebang[1];
+    return dialectOf(program) ?? 'skip';
+  }
+  const named = HEREDOC_SHELL.exec(command);
+  if (named) return dialectOf(named[1]) ?? 'skip';
+  return 'default';
+}
+
+/** ARG and ENV names set before `line` in the stage chain, plus the predefined proxy arguments. */
+function namesAt(chain: Stage[], line: number): string[] {
+  const names = new Set<string>(PREDEFINED);
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (instruction.range.start.line >= line) break;
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
+      for (const prop of instruction.properties) if (IDENTIFIER.test(prop.name)) names.add(prop.name);
+    }
+  }
+  return [...names];
+}
+
+/** Codes of `# shellcheck disable=SC2086,SC2046` comments directly above the instruction or among its lines. */
+function disabledCodes(model: DockerfileModel, instruction: Instruction): Set<string> {
+  const codes = new Set<string>();
+  const add = (text: string) => {
+    const match = SHELLCHECK_DISABLE.exec(text);
+    if (match) for (const code of match[1].split(/[\s,]+/)) if (code) codes.add(code.toUpperCase());
+  };
+  for (const inner of instruction.innerComments) add(inner.text);
+  for (let line = instruction.range.start.line - 1; line >= 0; line--) {
+    const text = model.index.lineText(line);
+    if (!/^\s*#/.test(text)) break;
+    add(text);
+  }
+  return codes;
+}
