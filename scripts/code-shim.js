@@ -24,7 +24,10 @@ if (!options.extensionDevelopmentPath || !options.extensionTestsPath || !options
   console.error('usage: code-shim.js <folder> --extensionDevelopmentPath=<path> --extensionTestsPath=<path> [--user-data-dir=<path>] [--extensions-dir=<path>]');
   process.exit(2);
 }
-const { runExtensionTests } = require(supportModule);
+const { runExtensionTests } = require(supportModule); // also kills what it starts on SIGINT/SIGTERM/SIGHUP and exit
+// When the process that started this one goes away (the test runner was killed), stop as if interrupted.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.kill(process.pid, 'SIGTERM'), 500).unref();
 runExtensionTests({ ...options, timeoutMs: Number(process.env.SHIPSHAPE_E2E_TIMEOUT_MS) || undefined }).then(
   (code) => process.exit(code),
   (error) => {

@@ -5,7 +5,8 @@
 //         them in code-server; set VSCODE_EXECUTABLE to a desktop VS Code to run them there instead.
 //   ui    the Playwright smoke tests of the workbench (test/e2e/ui), with a screenshot of each step
 //         in test-results/e2e/ (kept from the last run only).
-// usage: node scripts/run-ext-tests.js [host|ui]…   (default: both)
+//   activation  one more extension-host run for each file kind (test/e2e/activation), in an empty folder.
+// usage: node scripts/run-ext-tests.js [host|activation|ui]…   (default: all three)
 // Environment: SHIPSHAPE_E2E_GREP (only tests whose title matches), SHIPSHAPE_E2E_TIMEOUT_MS.
 // Prints each layer's counts and a closing `N passed, N failed`; exits non-zero on any failure.
 'use strict';
@@ -17,10 +18,15 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'out', 'test', 'e2e');
 const screenshots = path.join(root, 'test-results', 'e2e');
-const layers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['host', 'ui'];
+const LAYERS = {
+  host: 'extension host (vscode API)',
+  activation: 'activation by each file kind (vscode API)',
+  ui: 'UI (Playwright workbench)',
+};
+const layers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(LAYERS);
 for (const layer of layers) {
-  if (layer !== 'host' && layer !== 'ui') {
-    console.error(`unknown layer "${layer}": use host and/or ui`);
+  if (!LAYERS[layer]) {
+    console.error(`unknown layer "${layer}": use ${Object.keys(LAYERS).join(', ')}`);
     process.exit(2);
   }
 }
@@ -31,9 +37,45 @@ function tempDir(prefix) {
   temps.push(dir);
   return dir;
 }
+// Build and Check tags its images shipshape-e2e-<run id>-…; whatever a failed or interrupted run
+// left of them (containers, images) is removed on exit.
+const runId = String(process.pid);
+process.env.SHIPSHAPE_E2E_RUN_ID = runId;
+function removeDockerLeftovers() {
+  const docker = (...args) => spawnSync('docker', args, { encoding: 'utf8', timeout: 30_000 });
+  const images = (docker('images', '--quiet', '--filter', `reference=shipshape-e2e-${runId}-*`).stdout || '').split(/\s+/).filter(Boolean);
+  for (const image of new Set(images)) {
+    const containers = (docker('ps', '--all', '--quiet', '--filter', `ancestor=${image}`).stdout || '').split(/\s+/).filter(Boolean);
+    if (containers.length > 0) docker('rm', '--force', ...containers);
+  }
+  if (images.length > 0) docker('rmi', '--force', ...new Set(images));
+}
 process.on('exit', () => {
+  removeDockerLeftovers();
   for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
 });
+// Interrupted: stop the children first (the shim of a running host layer stops its code-server and
+// Chromium on SIGTERM), then exit through the 'exit' handlers: temp folders here, and code-server and
+// Chromium of the UI layer in test/e2e/support.
+function childPids() {
+  const ps = spawnSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return (ps.stdout || '').split(/\s+/).filter(Boolean).map(Number).filter((pid) => pid !== ps.pid);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`e2e: ${signal}, cleaning up`);
+    for (const pid of childPids()) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // gone already
+      }
+    }
+    const deadline = Date.now() + 5000;
+    while (childPids().length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.1']);
+    process.exit(130);
+  });
+}
 
 function newest(dir) {
   let latest = 0;
@@ -80,7 +122,8 @@ function readCounts(file) {
   }
 }
 
-async function runHostLayer() {
+/** One VS Code run of an extension-test entry point (through runTests and the shim); resolves to its counts. */
+async function runExtensionTests(entry, workspace, env = {}) {
   const { runTests } = require('@vscode/test-electron');
   const shim = path.join(__dirname, 'code-shim.js');
   fs.chmodSync(shim, 0o755); // runTests executes it directly
@@ -91,9 +134,9 @@ async function runHostLayer() {
     code = await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || shim,
       extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(out, 'suite', 'index.js'),
-      launchArgs: [workspaceCopy('workspace'), `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
-      extensionTestsEnv: { SHIPSHAPE_E2E_RESULTS: results },
+      extensionTestsPath: path.join(out, entry, 'index.js'),
+      launchArgs: [workspaceCopy(workspace), `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
+      extensionTestsEnv: { ...env, SHIPSHAPE_E2E_RESULTS: results },
     });
   } catch (error) {
     code = error && typeof error.code === 'number' ? error.code : 1;
@@ -102,6 +145,20 @@ async function runHostLayer() {
   if (!counts) return { passed: 0, failed: 1, note: 'the extension tests did not report (see above)' };
   if (code !== 0 && counts.failed === 0) return { ...counts, failed: 1, note: `VS Code exited with ${code}` };
   return counts;
+}
+
+const runHostLayer = () => runExtensionTests('suite', 'workspace');
+
+/** Activation needs a fresh extension host for each file kind: one run each, in an empty folder. */
+async function runActivationLayer() {
+  const totals = { passed: 0, failed: 0 };
+  for (const kind of ['dockerfile', 'compose', 'dockerignore']) {
+    console.log(`--- activation by a ${kind} file ---`);
+    const counts = await runExtensionTests('activation', 'empty', { SHIPSHAPE_E2E_ACTIVATION: kind });
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+  }
+  return totals;
 }
 
 async function runUiLayer() {
@@ -127,10 +184,10 @@ async function runUiLayer() {
   const lines = [];
   for (const layer of layers) {
     const started = Date.now();
-    console.log(`\n=== e2e ${layer === 'host' ? 'extension host (vscode API)' : 'UI (Playwright workbench)'} ===`);
+    console.log(`\n=== e2e ${LAYERS[layer]} ===`);
     let counts;
     try {
-      counts = layer === 'host' ? await runHostLayer() : await runUiLayer();
+      counts = await { host: runHostLayer, activation: runActivationLayer, ui: runUiLayer }[layer]();
     } catch (error) {
       console.error(error);
       counts = { passed: 0, failed: 1, note: 'the layer crashed' };

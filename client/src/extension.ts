@@ -30,8 +30,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const { workspace } = require('vscode') as typeof import('vscode');
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    // Created, changed or deleted .dockerignore files re-lint the Dockerfiles beside them.
-    synchronize: { configurationSection: 'shipshape', fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}') },
+    // Created, changed or deleted .dockerignore files re-lint the Dockerfiles beside them; a changed .hadolint.yaml re-lints all.
+    synchronize: {
+      configurationSection: 'shipshape',
+      fileEvents: [workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}'), workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}')],
+    },
     ...experience.editorClientOptions(),
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);

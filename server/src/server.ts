@@ -13,6 +13,7 @@ import {
   TextDocuments,
   type CodeAction,
   type Connection,
+  type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf } from './engine/file-kinds';
@@ -22,6 +23,12 @@ import { applyPreferredFixes } from './engine/apply-fixes';
 import { DocumentLinter, isLintable } from './linter';
 import { toDiagnostic, toQuickFix, toWorkspaceEdit } from './lsp/convert';
 import { rangesIntersect } from './lsp/ranges';
+import { isHadolintConfigPath, WorkspaceConfig } from './config/workspace-config';
+import type { DockerfileModel } from './dockerfile/model';
+import { allRules } from './rules';
+import { BackgroundShellCheck } from './shellcheck/background';
+import { isShellCheckRule, shellcheckDocUrl, ShellChecker } from './shellcheck/checker';
+import { findShellCheck, ProcessShellCheckRunner } from './shellcheck/process-runner';
 import { registerLanguageFeatures } from './features';
 
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
@@ -30,6 +37,16 @@ interface DocumentState {
   linter: DocumentLinter;
   findings: Finding[];
   version: number;
+}
+
+/** A finding as a diagnostic; ShellCheck's codes link to ShellCheck's wiki. */
+function diagnosticOf(finding: Finding): Diagnostic {
+  const diagnostic = toDiagnostic(finding);
+  return isShellCheckRule(finding.rule) ? { ...diagnostic, codeDescription: { href: shellcheckDocUrl(finding.rule) } } : diagnostic;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
 }
 
 export function startServer(connection: Connection): void {
@@ -41,6 +58,36 @@ export function startServer(connection: Connection): void {
   let enabled = true;
   let canPullConfiguration = false;
   const reportedFailures = new Set<string>();
+  const workspaceConfig = new WorkspaceConfig(allRules);
+  /** ShellCheck on RUN scripts: on unless `shipshape.shellcheck.enable` is false, when the program is found. */
+  let shellcheck: { enable: boolean; path: string } = { enable: true, path: '' };
+  let background: BackgroundShellCheck | null = null;
+  let shellcheckKey: string | null = null;
+
+  const configureShellCheck = (): void => {
+    const found = shellcheck.enable ? findShellCheck(shellcheck.path) : null;
+    const key = shellcheck.enable ? `${shellcheck.path}\0${found ?? ''}` : null;
+    if (key === shellcheckKey) return;
+    shellcheckKey = key;
+    background?.dispose();
+    background = found ? new BackgroundShellCheck(new ShellChecker(new ProcessShellCheckRunner(found))) : null;
+    if (found) connection.console.info(`ShellCheck: ${found} checks RUN scripts`);
+    else if (shellcheck.enable && shellcheck.path) connection.console.warn(`ShellCheck: "${shellcheck.path}" (shipshape.shellcheck.path) is not an executable file; RUN scripts are not checked`);
+    else if (shellcheck.enable) connection.console.info('ShellCheck: not found on PATH; RUN scripts are not checked (install shellcheck or set shipshape.shellcheck.path)');
+  };
+
+  /** Says once what is wrong with a `.hadolint.yaml`: a log line and warnings on the file itself. */
+  const reportConfigProblems = (path: string | undefined): void => {
+    const project = workspaceConfig.projectFor(path);
+    const problems = workspaceConfig.newProblems(project);
+    if (!problems || !project?.path) return;
+    const uri = pathToFileURL(project.path).href;
+    if (problems.length > 0) connection.console.warn(`${project.path}: ${problems.length} problem(s), using defaults for them: ${problems.map((p) => `line ${p.range.start.line + 1}: ${p.message}`).join('; ')}`);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((p) => ({ range: p.range, severity: 2, source: 'shipshape', code: 'hadolint-config', message: p.message })),
+    });
+  };
 
   const kindOf = (document: TextDocument): FileKind | null => {
     const byName = fileKindOf(document.uri.split('?')[0]);
@@ -84,7 +131,10 @@ export function startServer(connection: Connection): void {
       states.set(uri, state);
     }
     try {
-      const result = state.linter.lint(document.getText(), { settings, path: uri.startsWith('file:') ? fileURLToPath(uri) : undefined, files: fileAccessFor(uri) });
+      const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      const effective = workspaceConfig.settingsFor(path, settings);
+      reportConfigProblems(path);
+      const result = state.linter.lint(document.getText(), { settings: effective, path, files: fileAccessFor(uri) });
       for (const failure of result.failures) {
         if (reportedFailures.has(failure.rule)) continue;
         reportedFailures.add(failure.rule);
@@ -92,7 +142,35 @@ export function startServer(connection: Connection): void {
       }
       state.findings = result.findings;
       state.version = document.version;
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
+      if (kind === 'dockerfile' && background) {
+        // ShellCheck's results for unchanged scripts come from its cache; changed ones follow when typing pauses.
+        const fast = result.findings;
+        const model = result.model as DockerfileModel;
+        const known = background.checker.cached(model, effective);
+        state.findings = [...fast, ...known.findings].sort(byPosition);
+        if (!known.complete) {
+          const version = document.version;
+          const current = state;
+          const shown = state.findings;
+          background.schedule(uri, {
+            model,
+            settings: effective,
+            // Not when the document changed or was linted again since (new settings, a new config).
+            isCurrent: () => states.get(uri) === current && current.findings === shown && documents.get(uri)?.version === version,
+            deliver: (checked) => {
+              for (const failure of checked.failures) {
+                const message = failure.replace(/^line \d+: /, '');
+                if (reportedFailures.has(`shellcheck:${message}`)) continue;
+                reportedFailures.add(`shellcheck:${message}`);
+                connection.console.warn(`ShellCheck failed on ${uri} ${failure}`);
+              }
+              current.findings = [...fast, ...checked.findings].sort(byPosition);
+              void connection.sendDiagnostics({ uri, version, diagnostics: current.findings.map(diagnosticOf) });
+            },
+          });
+        }
+      }
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: state.findings.map(diagnosticOf) });
     } catch (error) {
       connection.console.error(`could not lint ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
       state.findings = [];
@@ -114,8 +192,10 @@ export function startServer(connection: Connection): void {
   };
 
   const applySettings = (raw: unknown): void => {
-    const section = (raw ?? {}) as { enable?: unknown; rules?: unknown };
+    const section = (raw ?? {}) as { enable?: unknown; rules?: unknown; shellcheck?: { enable?: unknown; path?: unknown } };
     enabled = section.enable !== false;
+    shellcheck = { enable: section.shellcheck?.enable !== false, path: typeof section.shellcheck?.path === 'string' ? section.shellcheck.path : '' };
+    configureShellCheck();
     const { settings: read, problems } = readSettings({ rules: section.rules });
     settings = read;
     for (const problem of problems) connection.console.warn(`shipshape settings: ${problem.message}`);
@@ -124,6 +204,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const roots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (roots.length === 0 && params.rootUri) roots.push(params.rootUri);
+    workspaceConfig.setRoots(roots.filter((root) => root.startsWith('file:')).map((root) => fileURLToPath(root)));
+    configureShellCheck();
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) applySettings(init.settings);
     return {
@@ -179,8 +263,14 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) relintBesideIgnoreFile(change.uri);
+    // A .hadolint.yaml changed: read the configs again and re-lint every open file.
+    if (params.changes.some((change) => isHadolintConfigPath(change.uri))) {
+      workspaceConfig.changed();
+      for (const document of documents.all()) schedule(document.uri);
+    }
   });
   documents.onDidClose((event) => {
+    background?.cancel(event.document.uri);
     relintBesideIgnoreFile(event.document.uri);
     states.delete(event.document.uri);
     pending.delete(event.document.uri);
@@ -195,11 +285,13 @@ export function startServer(connection: Connection): void {
     if (state.version !== document.version) lintNow(document.uri);
     const actions: CodeAction[] = [];
     const only = params.context.only;
-    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll));
+    // Asked for on save (source.fixAll…) and from the Source Action menu (source).
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && (kind.startsWith(CodeActionKind.SourceFixAll) || kind === CodeActionKind.Source));
     if (wantsFixAll) {
       const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
-      const outcome = applyPreferredFixes(document.getText(), (text) => state.linter.lint(text, { settings, path, files: fileAccessFor(document.uri) }).findings);
-      state.linter.lint(document.getText(), { settings, path, files: fileAccessFor(document.uri) });
+      const effective = workspaceConfig.settingsFor(path, settings);
+      const outcome = applyPreferredFixes(document.getText(), (text) => state.linter.lint(text, { settings: effective, path, files: fileAccessFor(document.uri) }).findings);
+      state.linter.lint(document.getText(), { settings: effective, path, files: fileAccessFor(document.uri) });
       if (outcome.text !== document.getText() || outcome.createFiles.length > 0 || outcome.externalEdits.length > 0) {
         actions.push({
           title: 'Fix all hardening issues',
@@ -217,7 +309,7 @@ export function startServer(connection: Connection): void {
     for (const finding of state.findings) {
       if (token.isCancellationRequested) return null;
       if (!rangesIntersect(finding.range, params.range)) continue;
-      const diagnostic = toDiagnostic(finding);
+      const diagnostic = diagnosticOf(finding);
       for (const fix of finding.fixes) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));
       for (const fix of state.linter.ignoreFixes(finding)) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));
     }

@@ -5,6 +5,7 @@ const MESSAGE = '`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the s
 
 ruleTable(aptListsNotRemoved, {
   valid: [
+    { name: 'a lone update is left to package-update-alone', code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update && apt-get install -y curl\n',
     'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /app /app\n',
@@ -38,15 +39,15 @@ ruleTable(aptListsNotRemoved, {
       output: 'FROM debian:12\nRUN <<EOF\nset -e\n  apt-get update\n  apt-get install -y curl\n  rm -rf /var/lib/apt/lists/*\nEOF\n',
     },
     {
-      name: 'update alone: reported without a fix',
-      code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+      name: 'update without an install: reported without a fix',
+      code: 'FROM debian:12\nRUN apt-get update && apt-cache policy curl\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
       findings: [
         {
           line: 2,
           column: 5,
           endLine: 2,
           endColumn: 19,
-          message: '`apt-get update` in a RUN of its own: the package lists stay in this layer (update, install and remove the lists in one RUN)',
+          message: '`apt-get update` with no install after it in this RUN: the package lists stay in this layer (update, install and remove the lists in one RUN)',
           severity: 'info',
         },
       ],

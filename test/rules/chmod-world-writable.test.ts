@@ -13,7 +13,14 @@ ruleTable(chmodWorldWritable, {
         { line: 2, column: 81, endLine: 2, endColumn: 88, message: 'chmod o+w,g+w makes /y writable by every user' },
         { line: 3, column: 6, endLine: 3, endColumn: 17, message: 'chmod 777 makes /app writable by every user' },
       ],
-      output: 'FROM alpine:3.20\nRUN chmod -R 755 /app && chmod 0644 /etc/app.conf && chmod a+rwx /data && chmod o+w,g+w /y\nCOPY --chmod=755 app /app\n',
+      output: 'FROM alpine:3.20\nRUN chmod -R 777 /app && chmod 0644 /etc/app.conf && chmod a+rwx /data && chmod o+w,g+w /y\nCOPY --chmod=755 app /app\n',
+    },
+    {
+      name: 'recursive: the fix is offered, not preferred',
+      code: 'FROM debian:12\nRUN chmod --recursive 0777 /var/lib/app\n',
+      findings: [{ line: 2, column: 23, endLine: 2, endColumn: 27, message: 'chmod 0777 makes /var/lib/app writable by every user' }],
+      fixTitles: ['Use 0755 (then give the writing user ownership)'],
+      output: 'FROM debian:12\nRUN chmod --recursive 0777 /var/lib/app\n',
     },
   ],
 });

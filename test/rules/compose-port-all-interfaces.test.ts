@@ -6,6 +6,7 @@ ruleTable(composePortAllInterfaces, {
     'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "127.0.0.1:8080:80"\n      - "[::1]:8443:443"\n      - "0.0.0.0:80:80"\n    expose: ["9000"]\n',
     'services:\n  web:\n    image: nginx:1.27\n    network_mode: host\n    ports: ["80:80"]\n',
     'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "${BIND_ADDRESS:-127.0.0.1}:8080:80"\n',
+    { name: 'a reverse proxy on the standard web ports', code: 'services:\n  edge:\n    image: example/edge:3.0\n    ports:\n      - "80:8080"\n      - 443:8443/tcp\n' },
   ],
   invalid: [
     {

@@ -2,7 +2,9 @@ import { composeReadOnly } from '../../server/src/rules/compose/compose-read-onl
 import { ruleTable } from '../rule-table';
 
 ruleTable(composeReadOnly, {
-  valid: ['services:\n  api:\n    image: example/api:2.3\n    read_only: true\n', { name: 'override fragment', code: 'services:\n  api:\n    environment: [DEBUG=1]\n' }],
+  valid: ['services:\n  api:\n    image: example/api:2.3\n    read_only: true\n', { name: 'override fragment', code: 'services:\n  api:\n    environment: [DEBUG=1]\n' },
+    { name: 'chosen by the environment', code: 'services:\n  web:\n    image: example/web:1.0\n    read_only: ${WEB_READONLY}\n    tmpfs: [/tmp]\n' },
+  ],
   invalid: [
     {
       name: 'added with a tmpfs, or switched to true',

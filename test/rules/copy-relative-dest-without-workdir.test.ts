@@ -7,6 +7,7 @@ ruleTable(copyRelativeDestWithoutWorkdir, {
     'FROM node:22-slim AS base\nWORKDIR /app\nFROM base\nCOPY . .\n',
     'FROM node:22-slim\nCOPY a /app/\nCOPY b $DIR\n',
     'FROM node:22-slim\nCOPY <<EOF /etc/app.conf\nkey value\nEOF\n',
+    { name: 'scratch: relative to /', code: 'FROM golang:1.22 AS build\nWORKDIR /src\nRUN go build -o /out/tool .\nFROM scratch AS export\nCOPY --from=build /out/ .\n' },
   ],
   invalid: [
     {

@@ -8,6 +8,9 @@ ruleTable(finalUserRoot, {
     'FROM debian:12 AS base\nUSER 1000\nFROM base\nCMD ["x"]\n',
     'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n',
     '# nothing yet\n',
+    { name: 'distroless nonroot tag with an architecture suffix', code: 'ARG ARCH=arm64\nFROM gcr.io/distroless/base-debian12:nonroot-${ARCH}\nCOPY srv /srv\nENTRYPOINT ["/srv"]\n' },
+    { name: 'Nano Server defaults to ContainerUser', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY tool.exe C:/tool/\nCMD ["C:/tool/tool.exe"]\n' },
+    { name: 'Windows: back to ContainerUser after an admin step', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\nRUN setx /M PATH "%PATH%;C:\\tool"\nUSER ContainerUser\n' },
   ],
   invalid: [
     {
@@ -35,6 +38,24 @@ ruleTable(finalUserRoot, {
       code: 'FROM debian:12\nUSER app\nRUN true\nUSER root\n',
       findings: [{ line: 4, column: 1, endLine: 4, endColumn: 10, message: 'The final stage switches to root: the container runs as root' }],
       fixTitles: ['Run as a non-root user (USER 10001)'],
+    },
+    {
+      name: 'Server Core without USER runs as ContainerAdministrator',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY svc.exe C:/svc/\nCMD ["C:/svc/svc.exe"]\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 51, message: 'No USER in the final stage: the container runs as ContainerAdministrator' }],
+      output: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY svc.exe C:/svc/\nUSER ContainerUser\nCMD ["C:/svc/svc.exe"]\n',
+    },
+    {
+      name: 'Windows admin user as the last USER',
+      code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\n',
+      findings: [{ line: 2, column: 1, endLine: 2, endColumn: 28, message: 'The final stage switches to ContainerAdministrator: the container runs as an administrator' }],
+      fixTitles: ['Run as ContainerUser'],
+    },
+    {
+      name: 'an entrypoint that steps down with su-exec: info, fix not preferred',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache su-exec && adduser -S -D -H db\nCOPY entry.sh /usr/local/bin/\nENTRYPOINT ["entry.sh"]\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, message: 'No USER in the final stage: the container starts as root (its entrypoint may step down with su-exec; check that it does)', severity: 'info' }],
+      fixTitles: ['Add a non-root user and switch to it'],
     },
   ],
 });

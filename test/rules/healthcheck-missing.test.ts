@@ -61,6 +61,25 @@ ruleTable(healthcheckMissing, {
         'FROM scratch\nCOPY --from=busybox:1.36-musl /bin/busybox /busybox\nEXPOSE 9000\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/busybox", "wget", "-q", "--spider", "http://localhost:9000/healthz"]\nCMD ["/app"]\n',
     },
     {
+      name: 'a database port only: no HTTP probe offered',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache postgresql16\nEXPOSE 5432\nCMD ["postgres"]\n',
+      findings: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 17,
+          message: "No HEALTHCHECK in the final stage (alpine:3.20): Docker cannot tell when the container hangs (no fix offered: port 5432 speaks PostgreSQL, not HTTP; probe it with the service's own client)",
+        },
+      ],
+    },
+    {
+      name: 'a broker with an HTTP management port: the probe uses that one',
+      code: 'FROM alpine:3.20\nEXPOSE 5672 15672\nCMD ["broker"]\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, message: 'No HEALTHCHECK in the final stage (alpine:3.20): Docker cannot tell when the container hangs' }],
+      output: 'FROM alpine:3.20\nEXPOSE 5672 15672\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD wget -q --spider http://localhost:15672/healthz || exit 1\nCMD ["broker"]\n',
+    },
+    {
       name: 'bare Debian without an HTTP client: no fix',
       code: 'FROM debian:12\nEXPOSE 80\nCMD ["/srv/app"]\n',
       findings: [

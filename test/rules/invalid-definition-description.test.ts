@@ -1,5 +1,6 @@
 import { invalidDefinitionDescription } from '../../server/src/rules/dockerfile/invalid-definition-description';
 import { ruleTable } from '../rule-table';
+import { withQuickFixesPreferred } from './quick-fix';
 
 ruleTable(invalidDefinitionDescription, {
   valid: [
@@ -16,7 +17,24 @@ ruleTable(invalidDefinitionDescription, {
         { line: 4, column: 1, endLine: 4, endColumn: 15, message: 'Comment for ARG should follow the format: `# <arg_key> <description>`' },
         { line: 6, column: 1, endLine: 6, endColumn: 14, message: 'Comment for ARG should follow the format: `# VERSION <description>`' },
       ],
-      output: 'FROM alpine AS base\n# install the toolchain\n\nFROM golang:1.22 AS tools\n# the versions\n\nARG A=1 B=2\n# the version\n\nARG VERSION\n',
+      fixTitles: ['Separate the comment from the instruction'],
+      // --fix leaves the layout alone: the fix is only offered.
+      output: 'FROM alpine AS base\n# install the toolchain\nFROM golang:1.22 AS tools\n# the versions\nARG A=1 B=2\n# the version\nARG VERSION\n',
+    },
+  ],
+});
+
+ruleTable(withQuickFixesPreferred(invalidDefinitionDescription), {
+  valid: [],
+  invalid: [
+    {
+      name: 'quick fix: an empty line after each comment',
+      code: 'FROM alpine AS base\n# install the toolchain\nFROM golang:1.22 AS tools\n# the version\nARG VERSION\n',
+      findings: [
+        { line: 2, column: 1, endLine: 2, endColumn: 24, message: 'Comment for FROM should follow the format: `# tools <description>`' },
+        { line: 4, column: 1, endLine: 4, endColumn: 14, message: 'Comment for ARG should follow the format: `# VERSION <description>`' },
+      ],
+      output: 'FROM alpine AS base\n# install the toolchain\n\nFROM golang:1.22 AS tools\n# the version\n\nARG VERSION\n',
     },
   ],
 });

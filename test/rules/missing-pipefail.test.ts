@@ -8,16 +8,23 @@ ruleTable(missingPipefail, {
     'FROM debian:12\nRUN a || b\n',
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\n',
     'FROM debian:12 AS base\nSHELL ["/bin/bash", "-euxo", "pipefail", "-c"]\nFROM base\nRUN a | b\n',
+    { name: 'a checksum fed by echo or printf', code: 'FROM debian:12\nRUN echo "$TOOL_SHA256 *tool.tgz" | sha256sum -c - && printf \'%s\\n\' "$KEY" | gpg --import\n' },
   ],
   invalid: [
     {
+      name: 'inside if/then: the range starts at the command, an echo pipe before it is skipped',
+      code: 'FROM debian:12\nRUN echo x | md5sum; if [ -n "$URL" ]; then wget -qO- "$URL" | tar -xz; fi\n',
+      findings: [{ line: 2, column: 45, endLine: 2, endColumn: 71, message: 'Pipe without pipefail: if wget fails, the RUN still succeeds' }],
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo x | md5sum; if [ -n "$URL" ]; then wget -qO- "$URL" | tar -xz; fi\n',
+    },
+    {
       name: 'bash image: SHELL added once before the first RUN',
-      code: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\nRUN echo a | tee /b\n',
+      code: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\nRUN sort a | tee /b\n',
       findings: [
         { line: 2, column: 5, endLine: 2, endColumn: 53, message: 'Pipe without pipefail: if curl fails, the RUN still succeeds' },
-        { line: 3, column: 5, endLine: 3, endColumn: 20, message: 'Pipe without pipefail: if echo fails, the RUN still succeeds' },
+        { line: 3, column: 5, endLine: 3, endColumn: 20, message: 'Pipe without pipefail: if sort fails, the RUN still succeeds' },
       ],
-      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash\nRUN echo a | tee /b\n',
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash\nRUN sort a | tee /b\n',
     },
     {
       name: 'alpine uses ash',

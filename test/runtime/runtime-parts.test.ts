@@ -103,13 +103,14 @@ describe('names and arguments', () => {
   });
 
   it('builds docker run arguments: loopback publishing, hardened flags, options never after the image', () => {
-    const args = runArguments({ image: 'app:dev', hardened: true, user: '10001:10001', envFile: '/work/.env', labels: { 'shipshape.dockerfile': '/work/Dockerfile' } }, [
+    const args = runArguments({ image: 'app:dev', name: 'c1', hardened: true, user: '10001:10001', envFile: '/work/.env', labels: { 'shipshape.dockerfile': '/work/Dockerfile' } }, [
       { port: 8080, protocol: 'tcp' },
       { port: 53, protocol: 'udp' },
     ]);
     assert.deepEqual(args, [
       'run',
       '--detach',
+      '--name=c1',
       '--label=shipshape.started=run',
       '--label=shipshape.dockerfile=/work/Dockerfile',
       '--publish=127.0.0.1::8080/tcp',
@@ -125,6 +126,7 @@ describe('names and arguments', () => {
     ]);
     assert.throws(() => runArguments({ image: 'app', user: '0;id' }, []), InputError);
     assert.throws(() => runArguments({ image: 'app', labels: { 'a b': 'x' } }, []), InputError);
+    assert.throws(() => runArguments({ image: 'app', name: '--privileged' }, []), InputError);
   });
 
   it("reads Docker's HEALTHCHECK config with Docker's defaults", () => {

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
@@ -223,6 +225,22 @@ describe('Run Container, Probe Health, stop what was started', () => {
       assert.equal(await removeContainersByLabel(`shipshape.run-test=${RUN}`), 1);
     }
     assert.deepEqual(await listContainers(`shipshape.run-test=${RUN}`), []);
+  });
+});
+
+describe('a container that cannot start', () => {
+  it('is removed again, and the error says why', async () => {
+    const taken = createServer();
+    await new Promise<void>((ready) => taken.listen(0, '127.0.0.1', ready));
+    const port = (taken.address() as AddressInfo).port;
+    const name = `shipshape-test-taken-${RUN}`;
+    try {
+      if (!docker('images', '-q', `shipshape-test-good:${RUN}`)) await buildImage({ dockerfile: join(context, 'good.Dockerfile'), context, tag: `shipshape-test-good:${RUN}`, labels });
+      await assert.rejects(runContainer({ image: `shipshape-test-good:${RUN}`, name, ports: [{ hostPort: port, containerPort: 8080, protocol: 'tcp' }], labels }), /address already in use|port is already allocated|bind/i);
+      assert.equal(docker('ps', '-aq', '--filter', `name=${name}`), '', 'the created container was removed');
+    } finally {
+      taken.close();
+    }
   });
 });
 

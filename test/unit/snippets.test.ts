@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { validateCompose } from '../../server/src/compose-schema';
 import { lintText } from '../../server/src/linter';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -121,6 +123,7 @@ describe('snippets', () => {
             [],
             `errors or warnings in:\n${text}`,
           );
+          if (kind === 'compose') assert.deepEqual(validateCompose(parseYaml(text)), [], 'valid against the Compose schema');
           const notes = findings.filter((f) => f.severity === 'info' || f.severity === 'hint').map((f) => `${f.rule}@${f.range.start.line + 1}`);
           assert.deepEqual(notes.sort(), [...(ALLOWED_NOTES[name] ?? [])].sort(), `info/hint findings of "${name}" are listed in ALLOWED_NOTES`);
         });

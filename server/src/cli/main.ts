@@ -17,17 +17,28 @@ import { formatTty } from './format-tty';
 import { decodeFile, nodeFileAccess } from './node-files';
 import type { FileReport } from './report';
 import { VERIFY_HELP, VERIFY_USAGE, verifyCommand } from '../runtime/verify-cli';
+import { describeProblems } from '../config/project-config';
+import { WorkspaceConfig } from '../config/workspace-config';
+import type { DockerfileModel } from '../dockerfile/model';
+import { ShellChecker } from '../shellcheck/checker';
+import { findShellCheck, ProcessShellCheckRunner } from '../shellcheck/process-runner';
+import { availableParallelism } from 'node:os';
 
 export const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  shipshape check [--format tty|json|sarif] [--fix] [--severity error|warning|info|hint] <files or folders…>
+  shipshape check [--format tty|json|sarif] [--fix] [--severity error|warning|info|hint] [--shellcheck|--no-shellcheck] <files or folders…>
   shipshape rules [--format tty|json|markdown]
 ${VERIFY_USAGE}  shipshape --version
 
 check   lints Dockerfiles, compose files and .dockerignore files (folders are searched).
         Exit code: 0 when nothing is at or above --severity (default: info), 1 when something is, 2 on errors.
 --fix   applies every preferred fix in place (repeatable: a second run changes nothing).
+--shellcheck / --no-shellcheck
+        checks RUN scripts with ShellCheck (SC2086, …); on by default when \`shellcheck\` is on PATH
+        (or the program SHIPSHAPE_SHELLCHECK names).
+        The nearest .hadolint.yaml (ignored, override, trustedRegistries, label-schema, strict-labels,
+        failure-threshold, no-fail) applies; its failure-threshold is the default --severity.
 ${VERIFY_HELP}`;
 
 class UsageError extends Error {}
@@ -55,7 +66,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'check') return check(rest, io);
+    if (command === 'check') return await check(rest, io);
     if (command === 'rules') return listRules(rest, io);
     if (command === 'verify') return await verifyCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
@@ -101,13 +112,19 @@ function parseArgs(args: readonly string[], valued: readonly string[], booleans:
   return { flags, positional };
 }
 
-function check(args: readonly string[], io: Io): number {
-  const { flags, positional } = parseArgs(args, ['format', 'severity'], ['fix']);
+async function check(args: readonly string[], io: Io): Promise<number> {
+  const { flags, positional } = parseArgs(args, ['format', 'severity'], ['fix', 'shellcheck', 'no-shellcheck']);
   const format = (flags.get('format') as string | undefined) ?? 'tty';
   if (!['tty', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be tty, json or sarif, not "${format}"`);
-  const threshold = ((flags.get('severity') as string | undefined) ?? 'info') as Severity;
-  if (!SEVERITIES.includes(threshold)) throw new UsageError(`--severity must be error, warning, info or hint, not "${threshold}"`);
+  const severityFlag = flags.get('severity') as Severity | undefined;
+  if (severityFlag !== undefined && !SEVERITIES.includes(severityFlag)) throw new UsageError(`--severity must be error, warning, info or hint, not "${severityFlag}"`);
   if (positional.length === 0) throw new UsageError('check needs at least one file or folder');
+  if (flags.get('shellcheck') && flags.get('no-shellcheck')) throw new UsageError('--shellcheck and --no-shellcheck exclude each other');
+  const shellcheckPath = flags.get('no-shellcheck') ? null : findShellCheck(process.env.SHIPSHAPE_SHELLCHECK);
+  if (flags.get('shellcheck') && !shellcheckPath) throw new Error('--shellcheck: shellcheck is not on PATH (install it, e.g. apt-get install shellcheck)');
+  const shellChecker = shellcheckPath ? new ShellChecker(new ProcessShellCheckRunner(shellcheckPath), { concurrency: Math.max(2, availableParallelism()) }) : null;
+  const workspaceConfig = new WorkspaceConfig(allRules, undefined, process.env, [process.cwd()]);
+  const failing = new Set<FileReport>();
 
   const { files, missing } = collectFiles(positional);
   let ioError = missing.length > 0;
@@ -137,7 +154,11 @@ function check(args: readonly string[], io: Io): number {
       }
       continue;
     }
-    const options = { path: file.path, files: nodeFileAccess(file.path) };
+    const project = workspaceConfig.projectFor(file.path);
+    const problems = workspaceConfig.newProblems(project);
+    if (problems && project) for (const line of describeProblems(project)) io.err(`shipshape: ${line} (using defaults for it)\n`);
+    const settings = workspaceConfig.settingsFor(file.path, {});
+    const options = { path: file.path, files: nodeFileAccess(file.path), settings };
     let current = text;
     if (flags.get('fix')) {
       const outcome = fixText(text, kind, options);
@@ -156,14 +177,27 @@ function check(args: readonly string[], io: Io): number {
     }
     const result = lintText(current, kind, options);
     for (const failure of result.failures) io.err(`shipshape: ${file.path}: rule ${failure.rule} failed: ${failure.error.split('\n')[0]}\n`);
-    reports.push({ path: file.path, findings: result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) });
+    let findings = result.findings;
+    if (kind === 'dockerfile' && shellChecker) {
+      const checked = await shellChecker.check(result.model as DockerfileModel, settings);
+      for (const failure of checked.failures) io.err(`shipshape: ${file.path}: ShellCheck failed at ${failure}\n`);
+      findings = [...findings, ...checked.findings].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+      );
+    }
+    // --severity, else the project's failure-threshold (`none` shows what info shows and never fails), else info.
+    const configured = project?.hadolint?.failureThreshold ?? null;
+    const threshold: Severity = severityFlag ?? (configured === null || configured === 'none' ? 'info' : configured);
+    const report = { path: file.path, findings: findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) };
+    if (report.findings.length > 0 && !project?.hadolint?.noFail && (severityFlag !== undefined || configured !== 'none')) failing.add(report);
+    reports.push(report);
   }
 
   if (format === 'json') io.out(formatJson(reports));
   else if (format === 'sarif') io.out(formatSarif(reports, allRules, VERSION));
   else io.out(formatTty(reports, io.isTty));
   if (ioError) return 2;
-  return reports.some((r) => r.findings.length > 0) ? 1 : 0;
+  return failing.size > 0 ? 1 : 0;
 }
 
 function listRules(args: readonly string[], io: Io): number {

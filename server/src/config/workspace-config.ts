@@ -30,14 +30,11 @@ export class WorkspaceConfig {
   constructor(
     private readonly rules: readonly Pick<RuleMeta, 'id' | 'aliases'>[],
     readFile: ReadFile = readFileOrUndefined,
-    env: Record<string, string | undefined> = process.env,
+    private readonly env: Record<string, string | undefined> = process.env,
     roots: readonly string[] = [],
   ) {
     this.cache = new ProjectConfigCache(readFile, { roots, userConfigDir: userConfigDir(env) });
-    this.env = env;
   }
-
-  private readonly env: Record<string, string | undefined>;
 
   setRoots(roots: readonly string[]): void {
     this.cache.setOptions({ roots, userConfigDir: userConfigDir(this.env) });

@@ -185,7 +185,9 @@ function makeStage(from: Instruction, earlier: Stage[], globalArgValues: Map<str
   let image: ImageReference | null = null;
   let baseStage: Stage | null = null;
   if (imageWord) {
-    const expanded = expandVariables(imageWord.value, globalArgValues);
+    // FROM words go through the shell lexer: `alpine:"${TAG}"` names alpine:<TAG>, quotes removed
+    // (an image reference never contains a quote).
+    const expanded = expandVariables(imageWord.value, globalArgValues).replace(/["']/g, '');
     baseStage = earlier.find((stage) => stage.name !== null && stage.name.toLowerCase() === expanded.toLowerCase()) ?? null;
     image = parseImageReference(expanded);
   }

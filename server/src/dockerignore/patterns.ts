@@ -307,7 +307,6 @@ export function mayOverlap(a: string, b: string): boolean {
  */
 export function covers(outer: string, inner: string): boolean {
   if (outer === inner) return true;
-  const compiled = new CompiledPattern(outer);
   if (outer === '*' || outer === '**' || outer === '**/*') return true;
   const literal: string[] = [];
   for (const segment of inner.split('/')) {
@@ -315,5 +314,19 @@ export function covers(outer: string, inner: string): boolean {
     literal.push(segment);
   }
   if (literal.length === 0) return false;
-  return compiled.matchesOrParent(literal.join('/'));
+  return compiledPattern(outer).matchesOrParent(literal.join('/'));
+}
+
+/** Compiled patterns by text: pairwise checks compile each pattern once, not once per pair. */
+const compiledCache = new Map<string, CompiledPattern>();
+const COMPILED_CACHE_SIZE = 20_000;
+
+function compiledPattern(pattern: string): CompiledPattern {
+  let compiled = compiledCache.get(pattern);
+  if (!compiled) {
+    if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.clear();
+    compiled = new CompiledPattern(pattern);
+    compiledCache.set(pattern, compiled);
+  }
+  return compiled;
 }

@@ -15,8 +15,10 @@ import {
   DiagnosticSeverity,
   InsertTextFormat,
   MarkupKind,
+  SymbolKind,
   type CompletionItem,
   type Diagnostic,
+  type DocumentSymbol,
   type DocumentLink,
   type Hover,
   type Location,
@@ -297,6 +299,40 @@ export class ComposeFeatures {
       if (isMap(item)) each(get(item, 'env_file'), (path) => link(path, folder, 'Open the env file'));
     });
     return links;
+  }
+
+  /** The outline: top-level sections with their entries (services, networks, volumes…). */
+  symbols(document: TextDocument): DocumentSymbol[] {
+    const root = this.parsed(document).contents;
+    if (!isMap(root)) return [];
+    const text = document.getText();
+    const rangeOf = (from: Node, to: Node | null | undefined): Range => {
+      let end = (to?.range ?? from.range!)[1];
+      while (end > from.range![0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+      return { start: document.positionAt(from.range![0]), end: document.positionAt(end) };
+    };
+    const symbols: DocumentSymbol[] = [];
+    for (const section of root.items) {
+      if (!isScalar(section.key) || !section.key.range) continue;
+      const name = String(section.key.value);
+      const kind = name === 'services' ? SymbolKind.Class : name.startsWith('x-') ? SymbolKind.Constant : SymbolKind.Module;
+      const children: DocumentSymbol[] = [];
+      if (isMap(section.value) && !name.startsWith('x-')) {
+        for (const entry of section.value.items) {
+          if (!isScalar(entry.key) || !entry.key.range) continue;
+          const image = isMap(entry.value) ? entry.value.get('image') : undefined;
+          children.push({
+            name: String(entry.key.value),
+            detail: typeof image === 'string' ? image : undefined,
+            kind: name === 'services' ? SymbolKind.Object : SymbolKind.Field,
+            range: rangeOf(entry.key, entry.value as Node | null),
+            selectionRange: rangeOf(entry.key, entry.key),
+          });
+        }
+      }
+      symbols.push({ name, kind, range: rangeOf(section.key, section.value as Node | null), selectionRange: rangeOf(section.key, section.key), children });
+    }
+    return symbols;
   }
 
   /** Schema problems as diagnostics; values written with `${VAR}` are judged only when known. */

@@ -147,13 +147,24 @@ export class DockerfileFeatures {
     return languageService().computeHighlightRanges(document.getText(), position);
   }
 
-  /** Links from image names to their registry pages, resolved at once (no resolve round trip). */
+  /**
+   * Links from image names to their registry pages, resolved at once (no resolve round trip). An
+   * image of another registry than those the service knows (gcr.io…) gets no link rather than a
+   * wrong Docker Hub one.
+   */
   links(document: TextDocument) {
     const service = languageService();
-    return service.computeLinks(document.getText()).map((link) => {
-      const resolved = service.resolveLink(link);
-      return { range: resolved.range, target: resolved.target, tooltip: resolved.tooltip };
-    });
+    const froms = DockerfileParser.parse(document.getText()).getFROMs();
+    return service
+      .computeLinks(document.getText())
+      .map((link) => service.resolveLink(link))
+      .filter((link) => {
+        if (!link.target?.startsWith('https://hub.docker.com/')) return true;
+        const image = froms.find((from) => from.getRange().start.line === link.range.start.line)?.getImage() ?? '';
+        const first = image.split('/')[0];
+        return !(image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') && first !== 'docker.io');
+      })
+      .map((link) => ({ range: link.range, target: link.target, tooltip: link.tooltip }));
   }
 
   semanticTokens(document: TextDocument) {

@@ -1,6 +1,6 @@
 /**
  * Language features beside the linting: for Dockerfiles (dockerfile-language-service and what
- * it lacks) and compose files (the Compose schema, references, links), plus the rule's page in
+ * it lacks) and compose files (the Compose schema, references, links, outline), plus the rule's page in
  * the hover of a finding.
  *
  * The basic features are registered per file kind and can be switched off at run time (the
@@ -107,6 +107,7 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
       bulk.add(SemanticTokensRegistrationType.type, { documentSelector, legend: DOCKERFILE_TOKEN_LEGEND, full: true, range: false });
     } else {
       bulk.add(CompletionRequest.type, { documentSelector, ...COMPOSE_COMPLETION });
+      bulk.add(DocumentSymbolRequest.type, { documentSelector });
       bulk.add(DefinitionRequest.type, { documentSelector });
       bulk.add(DocumentLinkRequest.type, { documentSelector, resolveProvider: false });
       bulk.add(DocumentDiagnosticRequest.type, { documentSelector, identifier: COMPOSE_SCHEMA_DIAGNOSTICS, interFileDependencies: false, workspaceDiagnostics: false });
@@ -180,8 +181,10 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     return document ? dockerfile.folding(document) : null;
   });
   connection.onDocumentSymbol((params) => {
-    const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.symbols(document) : null;
+    const asDockerfile = target(params.textDocument.uri, 'dockerfile');
+    if (asDockerfile) return dockerfile.symbols(asDockerfile);
+    const asCompose = target(params.textDocument.uri, 'compose');
+    return asCompose ? compose.symbols(asCompose) : null;
   });
   connection.onDefinition((params) => {
     const asDockerfile = target(params.textDocument.uri, 'dockerfile');
@@ -211,7 +214,9 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     const document = target(params.textDocument.uri, 'dockerfile');
     return document ? dockerfile.semanticTokens(document) : { data: [] };
   });
-  connection.languages.diagnostics.on((params) => {
+  connection.languages.diagnostics.on(async (params) => {
+    // Linting scheduled by the same edit goes first: schema checks never delay the findings.
+    await new Promise((resolve) => setImmediate(resolve));
     const document = target(params.textDocument.uri, 'compose');
     return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose.validate(document) : [] };
   });

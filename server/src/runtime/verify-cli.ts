@@ -13,7 +13,8 @@ import { verifyDockerfile, type ProgressEvent } from './verify';
 
 export const VERIFY_USAGE = `  shipshape verify [--json] [--tag NAME] [--context DIR] [--port [HOST:]PORT]… [--health-path PATH]…
                    [--timeout SECONDS] [--stop-grace SECONDS] [--hardened] [--user USER] [--env-file FILE]
-                   [--data-path PATH]… [--label KEY=VALUE]… [--history FILE] [--remove-image] [--verbose] <Dockerfile>
+                   [--data-path PATH]… [--label KEY=VALUE]… [--history FILE] [--remove-image] [--docker PATH] [--verbose]
+                   <Dockerfile>
   shipshape verify --service NAME [same options] <compose file>
 `;
 

@@ -48,13 +48,17 @@ const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
 interface ShellChoice {
   line: number;
   shell: ShellDialect | null;
+  /** The stage a pragma is in; null before the first FROM (then it is for the whole file). */
+  stage?: Stage | null;
 }
 
 export function shellScripts(model: DockerfileModel): ShellScript[] {
   const pragmas: ShellChoice[] = [];
   for (const comment of model.comments) {
     const match = SHELL_PRAGMA.exec(comment.text);
-    if (match) pragmas.push({ line: comment.line, shell: dialectOf(match[1]) });
+    if (!match) continue;
+    const stage = [...model.stages].reverse().find((s) => s.from.range.start.line < comment.line) ?? null;
+    pragmas.push({ line: comment.line, shell: dialectOf(match[1]), stage });
   }
   const scripts: ShellScript[] = [];
   for (const stage of model.stages) {
@@ -93,7 +97,10 @@ function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
-/** The shell of a RUN on `line`: the later of the last SHELL instruction of its stages and the last shell pragma. */
+/**
+ * The shell of a RUN on `line`: the later of the last SHELL instruction of its stages and the last
+ * shell pragma before it, in those stages or before the first FROM.
+ */
 function shellAt(chain: Stage[], line: number, pragmas: ShellChoice[], initial: ShellDialect | null): ShellDialect | null {
   let choice: ShellChoice = { line: -1, shell: initial };
   for (const stage of chain) {
@@ -103,7 +110,9 @@ function shellAt(chain: Stage[], line: number, pragmas: ShellChoice[], initial: 
       if (instruction.range.start.line > choice.line) choice = { line: instruction.range.start.line, shell: dialectOf(instruction.json[0].value) };
     }
   }
-  for (const pragma of pragmas) if (pragma.line < line && pragma.line > choice.line) choice = pragma;
+  for (const pragma of pragmas) {
+    if (pragma.line < line && pragma.line > choice.line && (!pragma.stage || chain.includes(pragma.stage))) choice = pragma;
+  }
   return choice.shell;
 }
 

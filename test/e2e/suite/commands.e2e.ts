@@ -22,7 +22,7 @@ describe('commands', () => {
 
   it('Build and Check builds the fixture app, runs it and reports every check passed', async function () {
     this.timeout(240_000);
-    const tag = `shipshape-e2e-host-${process.pid}:latest`;
+    const tag = `shipshape-e2e-${process.env.SHIPSHAPE_E2E_RUN_ID ?? process.pid}-host:latest`; // the runner removes what a failed run leaves
     await setSetting('shipshape.runtime.imageTag', tag);
     await setSetting('shipshape.runtime.stopGraceSeconds', 3);
     try {

@@ -1,38 +1,9 @@
 /**
  * The extension-host test entry point (`extensionTestsPath`): VS Code, desktop or code-server,
- * loads this module in the extension host and awaits `run()`. Runs every `*.e2e.js` beside it with
- * mocha, prints `N passed, N failed` and, when SHIPSHAPE_E2E_RESULTS names a file, writes the counts
- * there as JSON for the runner's summary.
+ * loads this module in the extension host and awaits `run()`, which runs every `*.e2e.js` here.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type MochaType from 'mocha';
-
-function loadMocha(): typeof MochaType {
-  // mocha 12 is an ES module whose CommonJS build is lib/mocha.cjs; earlier versions are CommonJS.
-  try {
-    return require('mocha/lib/mocha.cjs');
-  } catch {
-    const mocha = require('mocha');
-    return mocha.default ?? mocha;
-  }
-}
+import { runMocha } from '../support/mocha-run';
 
 export function run(): Promise<void> {
-  const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 5_000 });
-  if (process.env.SHIPSHAPE_E2E_GREP) mocha.grep(process.env.SHIPSHAPE_E2E_GREP);
-  const files = readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort();
-  for (const file of files) mocha.addFile(join(__dirname, file));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run(() => {
-      const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
-      console.log(`${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`);
-      if (process.env.SHIPSHAPE_E2E_RESULTS) {
-        writeFileSync(process.env.SHIPSHAPE_E2E_RESULTS, JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
-      }
-      if (failures > 0 || passes === 0) reject(new Error(`${failures} of ${passes + failures} extension tests failed`));
-      else resolve();
-    });
-  });
+  return runMocha(__dirname, '.e2e.js');
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newWorkbenchPage, repoRoot, screenshotsDir, startCodeServer, type CodeServer } from '../support/code-server';
 
-const IMAGE_TAG = `shipshape-e2e-ui-${process.pid}:latest`;
+const IMAGE_TAG = `shipshape-e2e-${process.env.SHIPSHAPE_E2E_RUN_ID ?? process.pid}-ui:latest`; // the runner removes what a failed run leaves
 const ADD_USER = 'Add a non-root user and switch to it';
 const NO_USER = 'No USER in the final stage';
 
@@ -120,9 +120,10 @@ describe('workbench UI', function () {
     await runCommand('Shipshape: Build and Check');
     const progress = page.locator('.notifications-toasts .notification-toast', { hasText: 'Build and Check Dockerfile' });
     await progress.first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500); // let the toast finish sliding in
     await shot('build-and-check-progress');
     const result = page.locator('.notifications-toasts .notification-toast', { hasText: 'All checks passed' });
-    await result.first().waitFor({ timeout: 200_000 });
+    await result.first().waitFor({ timeout: 180_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Shipshape Check' }).first().waitFor();
     await page.waitForTimeout(500); // let the toast finish sliding in
     await shot('build-and-check-result');

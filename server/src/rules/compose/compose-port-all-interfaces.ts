@@ -39,7 +39,7 @@ export const composePortAllInterfaces = defineRule({
     why: '`"5432:5432"` publishes the port on all host interfaces, and Docker\'s own iptables rules let the traffic in even when the host firewall (ufw, firewalld) says no. A database or cache published that way is on the internet as soon as the host is. Bind it to 127.0.0.1 (or a private address) unless other machines must reach it.',
     bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"',
     good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"',
-    notes: 'Ports of databases, caches and brokers (PostgreSQL 5432, MySQL 3306, Redis 6379, MongoDB 27017, Elasticsearch 9200…) are errors, other ports warnings. The fix prefixes `127.0.0.1:` (long syntax: adds `host_ip: 127.0.0.1`); `--fix` applies it only to data stores, since a web port may be meant for the world. An explicit `0.0.0.0:` is a choice and is not reported; nothing is reported under `network_mode: host`.',
+    notes: 'Ports of databases, caches and brokers (PostgreSQL 5432, MySQL 3306, Redis 6379, MongoDB 27017, Elasticsearch 9200…) are errors, other ports warnings. The fix prefixes `127.0.0.1:` (long syntax: adds `host_ip: 127.0.0.1`); `--fix` applies it only to data stores, since a web port may be meant for the world. An explicit `0.0.0.0:` is a choice and is not reported, nor is a port published on the standard web ports 80 and 443 of the host (`"443:8443"`), which are published to be reached; nothing is reported under `network_mode: host`.',
   },
   check({ model, report }) {
     for (const service of model.services) {
@@ -48,6 +48,9 @@ export const composePortAllInterfaces = defineRule({
         if (port.hostIp !== null) continue;
         const numbers = [...portNumbers(port.containerPort), ...portNumbers(port.hostPort)];
         const store = numbers.map((n) => DATA_STORE_PORTS[n]).find((name) => name !== undefined);
+        // Publishing on the host's standard web ports (80, 443) has no other purpose than being reached.
+        const hostNumbers = portNumbers(port.hostPort);
+        if (!store && hostNumbers.length > 0 && hostNumbers.every((n) => n === 80 || n === 443)) continue;
         let edit: TextEdit | null = null;
         if (!port.item.origin) {
           if (port.item.type === 'scalar' && port.item.style !== 'BLOCK_LITERAL' && port.item.style !== 'BLOCK_FOLDED') {

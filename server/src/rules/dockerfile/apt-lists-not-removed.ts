@@ -3,6 +3,7 @@ import type { DockerfileModel } from '../../dockerfile/model';
 import type { Instruction } from '../../dockerfile/instruction';
 import { findInvocations, hasCacheMountCovering, removesPath, runInstructions, shippedStages } from '../../dockerfile/package-commands';
 import type { Fix } from '../../engine/types';
+import { loneRefresh } from './package-update-alone';
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -20,7 +21,7 @@ export const aptListsNotRemoved = defineRule({
     bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*',
     notes:
-      'Reported on the RUN that runs `apt-get update` (or `apt update`), since that is the layer that keeps the lists; a RUN that only installs from lists fetched earlier is not reported. Not reported when the RUN runs `apt-get dist-clean` (apt 2.7.8 and later: it removes the lists too) or mounts a cache at /var/lib/apt/lists (or /var/lib/apt), nor in a build stage that the final image does not build on: only the final stage and its base stages are shipped (hadolint reports the same set). The fix appends `&& rm -rf /var/lib/apt/lists/*` to the RUN in its own continuation style, or a line inside a heredoc script; it is not offered when the RUN only updates (a later RUN still needs the lists). Info rather than a warning: the lists make the image bigger, not less safe.',
+      'Reported on the RUN that runs `apt-get update` (or `apt update`), since that is the layer that keeps the lists; a RUN that only installs from lists fetched earlier is not reported. Not reported when the RUN runs `apt-get dist-clean` (apt 2.7.8 and later: it removes the lists too) or mounts a cache at /var/lib/apt/lists (or /var/lib/apt), nor in a build stage that the final image does not build on: only the final stage and its base stages are shipped (hadolint reports the same set). The fix appends `&& rm -rf /var/lib/apt/lists/*` to the RUN in its own continuation style, or a line inside a heredoc script; it is not offered when the RUN only updates (a later RUN still needs the lists). A RUN that does nothing but the update is left to package-update-alone, which reports it. Info rather than a warning: the lists make the image bigger, not less safe.',
   },
   check({ model, report }) {
     const shipped = shippedStages(model);
@@ -36,12 +37,14 @@ export const aptListsNotRemoved = defineRule({
       const installs = findInvocations(script, ['apt-get', 'apt'], ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'reinstall']);
       const update = updates[0];
       const usesLists = installs.some((inv) => inv.order > update.order);
+      // A RUN that only refreshes is package-update-alone's finding: one report for one problem.
+      if (!usesLists && loneRefresh(run)) continue;
       const fix = usesLists ? appendCleanup(model, run) : null;
       report({
         range: script.rangeOf(update.program.start, update.subcommand!.end),
         message: usesLists
           ? `\`${update.manager} update\` without \`${CLEANUP}\` in the same RUN: the package lists stay in the image`
-          : `\`${update.manager} update\` in a RUN of its own: the package lists stay in this layer (update, install and remove the lists in one RUN)`,
+          : `\`${update.manager} update\` with no install after it in this RUN: the package lists stay in this layer (update, install and remove the lists in one RUN)`,
         fixes: fix ? [fix] : [],
       });
     }

@@ -34,15 +34,17 @@ export const chmodWorldWritable = defineRule({
     why: 'World-writable files let any process in the container (a compromised dependency, a non-root worker) rewrite the application, its configuration or scripts that root runs later. Usually the intent is "make it executable" or "let the app user write here": give that user ownership instead (`chown`, `COPY --chown`).',
     bad: 'RUN chmod -R 777 /app',
     good: 'RUN chown -R app:app /app && chmod -R 755 /app',
-    notes: 'Modes with the sticky bit (`1777`, shared temporary folders) are not reported. The fix removes the group and other write bits of a numeric mode (`777` → `755`); symbolic modes are reported without a fix.',
+    notes: 'Modes with the sticky bit (`1777`, shared temporary folders) are not reported. The fix removes the group and other write bits of a numeric mode (`777` → `755`); symbolic modes are reported without a fix. For `chmod -R` the fix is offered but not applied by `--fix`: a recursive world-writable folder is usually one a non-owner writes to, and the narrower mode alone would break that; give that user ownership (`chown`) with it.',
   },
   check({ model, report }) {
-    const emit = (range: Range, mode: string, target: string, editRange: Range | null) => {
+    const emit = (range: Range, mode: string, target: string, editRange: Range | null, recursive = false) => {
       const safer = saferNumeric(mode);
       report({
         range,
         message: `chmod ${mode} makes ${target || 'the files'} writable by every user`,
-        fixes: safer && editRange ? [{ title: `Use ${safer}`, isPreferred: true, edits: [{ range: editRange, newText: safer }] }] : [],
+        // A recursive chmod is usually there so a non-owner can write into a folder: the narrower mode
+        // would break that at run time, so --fix leaves it to the user (who should chown instead).
+        fixes: safer && editRange ? [{ title: recursive ? `Use ${safer} (then give the writing user ownership)` : `Use ${safer}`, isPreferred: !recursive, edits: [{ range: editRange, newText: safer }] }] : [],
       });
     };
     for (const { script, name, args } of scriptCommands(model)) {
@@ -54,7 +56,8 @@ export const chmodWorldWritable = defineRule({
       if (!saferNumeric(mode) && !symbolicWorldWritable(mode)) continue;
       const target = args.slice(modeIndex + 1).filter((a) => !a.value.startsWith('-')).map((a) => a.value).join(' ');
       const exact = !modeWord.quoted && modeWord.end - modeWord.start === mode.length;
-      emit(wordRange(script, modeWord), mode, target, exact ? wordRange(script, modeWord) : null);
+      const recursive = args.slice(0, modeIndex).some((a) => a.value === '--recursive' || /^-[a-zA-Z]*R/.test(a.value));
+      emit(wordRange(script, modeWord), mode, target, exact ? wordRange(script, modeWord) : null, recursive);
     }
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;

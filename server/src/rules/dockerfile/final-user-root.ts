@@ -2,11 +2,18 @@ import { defineRule } from '../../engine/rule';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { Fix } from '../../engine/types';
+import { chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
 
 const ROOT_USERS = new Set(['root', '0', 'root:root', '0:0', 'root:0', '0:root']);
 
 /** Base images whose default user is not root, so a missing USER is fine. */
-const NON_ROOT_BASES = [/^gcr\.io\/distroless\/.*:(.*-)?nonroot$/, /^cgr\.dev\/chainguard\//, /(^|\/)node:.*-?alpine.*-nonroot$/];
+const NON_ROOT_BASES = [/^gcr\.io\/distroless\/.*:(.*-)?nonroot(-[a-z0-9]+)?$/, /^cgr\.dev\/chainguard\//, /(^|\/)node:.*-?alpine.*-nonroot$/];
+
+/** Windows images: Nano Server runs as ContainerUser by default, Server Core as ContainerAdministrator. */
+const WINDOWS_ADMIN = 'containeradministrator';
+
+/** Tools an entrypoint uses to step down from root to a service user after preparing data folders. */
+const PRIVILEGE_DROP = /(^|[\s/"'])(gosu|su-exec|setpriv|s6-setuidgid|s6-overlay|runuser|chpst)([\s"';&|]|$)/;
 
 export const finalUserRoot = defineRule({
   id: 'final-user-root',
@@ -22,14 +29,25 @@ export const finalUserRoot = defineRule({
     good:
       'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]',
     notes:
-      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot`, Chainguard) pass. The fix adds a system user fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) before the CMD/ENTRYPOINT.',
+      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, Windows Nano Server, whose default is ContainerUser) pass; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix adds a system user fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) before the CMD/ENTRYPOINT.',
   },
   check({ model, report }) {
     const stage = model.finalStage;
     if (!stage) return;
+    const family = imageFamily(rootImage(stage));
     const lastUser = effectiveUser(stage);
     if (lastUser) {
       const name = lastUser.args[0]?.value ?? '';
+      if (family === 'windows') {
+        if (name.toLowerCase() === WINDOWS_ADMIN) {
+          report({
+            range: lastUser.range,
+            message: `The final stage switches to ${name}: the container runs as an administrator`,
+            fixes: [{ title: 'Run as ContainerUser', isPreferred: false, edits: [{ range: lastUser.args[0].range, newText: 'ContainerUser' }] }],
+          });
+        }
+        return;
+      }
       if (ROOT_USERS.has(name.toLowerCase())) {
         report({ range: lastUser.range, message: `The final stage switches to ${name}: the container runs as root`, fixes: [replaceUserFix(lastUser)] });
       }
@@ -37,6 +55,25 @@ export const finalUserRoot = defineRule({
     }
     if (stage.image && NON_ROOT_BASES.some((pattern) => pattern.test(stage.image!.text))) return;
     const label = stage.name ? `stage "${stage.name}"` : 'the final stage';
+    if (family === 'windows') {
+      // Nano Server images default to ContainerUser; Server Core ones to ContainerAdministrator.
+      const image = rootImage(stage);
+      if (/nanoserver/i.test(`${image?.repository ?? ''}:${image?.tag ?? ''}`)) return;
+      report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: [addLinesFix(model, stage, ['USER ContainerUser'])] });
+      return;
+    }
+    const drop = droppingTool(stage);
+    if (drop) {
+      // The entrypoint most likely starts as root to prepare data folders and then steps down:
+      // adding USER would break it, so the fix is offered but not applied by --fix.
+      report({
+        range: stage.from.range,
+        message: `No USER in ${label}: the container starts as root (its entrypoint may step down with ${drop}; check that it does)`,
+        severity: 'info',
+        fixes: [{ ...addUserFix(model, stage), isPreferred: false }],
+      });
+      return;
+    }
     report({
       range: stage.from.range,
       message: `No USER in ${label}: the container runs as root`,
@@ -44,6 +81,16 @@ export const finalUserRoot = defineRule({
     });
   },
 });
+
+/** The privilege-dropping tool the stage (or a stage it builds on) installs or runs, if any. */
+function droppingTool(stage: Stage): string | null {
+  for (const instruction of chainInstructions(stage)) {
+    if (!['RUN', 'COPY', 'ADD', 'ENTRYPOINT', 'CMD', 'ENV'].includes(instruction.keyword)) continue;
+    const match = PRIVILEGE_DROP.exec(instruction.argsText?.text ?? '');
+    if (match) return match[2];
+  }
+  return null;
+}
 
 /** The last USER of the stage, or of the stage it builds on. */
 function effectiveUser(stage: Stage): Instruction | null {
@@ -65,18 +112,24 @@ function usesBusybox(stage: Stage): boolean {
 }
 
 function addUserFix(model: DockerfileModel, stage: Stage): Fix {
-  const eol = model.index.eol();
-  const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   const scratchLike = stage.image?.repository === 'scratch' || /distroless/.test(stage.image?.repository ?? '');
   const lines = scratchLike
     ? ['USER 65532:65532']
     : usesBusybox(stage)
       ? ['RUN addgroup -S app && adduser -S -G app -H -D app', 'USER app']
       : ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'];
+  return addLinesFix(model, stage, lines);
+}
+
+/** Inserts `lines` before the stage's CMD/ENTRYPOINT, or after its last instruction. */
+function addLinesFix(model: DockerfileModel, stage: Stage, lines: string[]): Fix {
+  const eol = model.index.eol();
+  const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const title = lines.length === 1 && lines[0] === 'USER ContainerUser' ? 'Switch to ContainerUser' : 'Add a non-root user and switch to it';
   if (anchor) {
     const line = anchor.range.start.line;
     return {
-      title: 'Add a non-root user and switch to it',
+      title,
       isPreferred: true,
       edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: lines.map((l) => l + eol).join('') }],
     };
@@ -84,7 +137,7 @@ function addUserFix(model: DockerfileModel, stage: Stage): Fix {
   const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
   const end = last.range.end;
   return {
-    title: 'Add a non-root user and switch to it',
+    title,
     isPreferred: true,
     edits: [{ range: { start: end, end }, newText: lines.map((l) => eol + l).join('') }],
   };

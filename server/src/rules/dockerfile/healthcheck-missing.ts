@@ -7,6 +7,34 @@ import type { Fix } from '../../engine/types';
 
 const OPTIONS = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
+/** Well-known ports that do not speak HTTP: an HTTP probe against them can only fail. */
+const NON_HTTP_PORTS: Record<string, string> = {
+  '21': 'FTP',
+  '22': 'SSH',
+  '25': 'SMTP',
+  '53': 'DNS',
+  '389': 'LDAP',
+  '1433': 'SQL Server',
+  '1521': 'Oracle',
+  '1883': 'MQTT',
+  '2181': 'ZooKeeper',
+  '3306': 'MySQL',
+  '4369': 'the Erlang port mapper',
+  '5222': 'XMPP',
+  '5432': 'PostgreSQL',
+  '5671': 'AMQP',
+  '5672': 'AMQP',
+  '5900': 'VNC',
+  '6379': 'Redis',
+  '7687': 'Bolt',
+  '9042': 'Cassandra',
+  '9092': 'Kafka',
+  '11211': 'memcached',
+  '25672': 'Erlang distribution',
+  '27017': 'MongoDB',
+  '33060': 'MySQL X',
+};
+
 export const healthcheckMissing = defineRule({
   id: 'healthcheck-missing',
   aliases: ['DL3057', 'AVD-DS-0026', 'CKV_DOCKER_2', 'Healthcheck Instruction Missing'],
@@ -21,7 +49,7 @@ export const healthcheckMissing = defineRule({
     good:
       'FROM node:22-slim\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["node", "-e", "fetch(\'http://localhost:3000/healthz\').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]\nCMD ["node", "server.js"]',
     notes:
-      'Reported as a warning when the final stage EXPOSEs a port (a service), as info otherwise (it may be a job or a CLI). A HEALTHCHECK inherited from an earlier stage of the file counts; one defined by an external base image cannot be seen. `HEALTHCHECK NONE` is reported as info with its own message. The fix inserts a check before CMD/ENTRYPOINT using a tool the image has: BusyBox `wget` on Alpine/BusyBox, `curl` when the Dockerfile installs it, `node -e fetch(…)` on node images, Python\'s urllib on python images, the copied BusyBox on scratch/distroless; for other images (distroless, scratch, bare Debian) no fix is offered. The URL uses the first EXPOSEd port (else 8080) and /healthz: adjust it to your app.',
+      'Reported as a warning when the final stage EXPOSEs a port (a service), as info otherwise (it may be a job or a CLI). A HEALTHCHECK inherited from an earlier stage of the file counts; one defined by an external base image cannot be seen. `HEALTHCHECK NONE` is reported as info with its own message. The fix inserts a check before CMD/ENTRYPOINT using a tool the image has: BusyBox `wget` on Alpine/BusyBox, `curl` when the Dockerfile installs it, `node -e fetch(…)` on node images, Python\'s urllib on python images, the copied BusyBox on scratch/distroless; for other images (distroless, scratch, bare Debian) no fix is offered. The URL uses the first EXPOSEd port that is not a well-known non-HTTP one (else 8080) and /healthz: adjust it to your app. When every EXPOSEd port is a well-known non-HTTP one (PostgreSQL 5432, Redis 6379, MongoDB 27017…), no HTTP probe is offered: use the service\'s own client (`pg_isready`, `redis-cli ping`).',
   },
   check({ model, report }) {
     const stage = model.finalStage;
@@ -38,9 +66,18 @@ export const healthcheckMissing = defineRule({
       }
       return;
     }
-    const port = exposedPort(stage);
+    const ports = exposedPorts(stage);
+    const port = ports[0] ?? null;
+    const httpPort = ports.find((p) => !(p in NON_HTTP_PORTS));
     const label = imageLabel(stage);
-    const template = healthcheckTemplate(stage, port ?? '8080');
+    const template =
+      port && !httpPort
+        ? {
+            command: null,
+            title: '',
+            why: `Docker cannot tell when the container hangs (no fix offered: port ${port} speaks ${NON_HTTP_PORTS[port]}, not HTTP; probe it with the service's own client)`,
+          }
+        : healthcheckTemplate(stage, httpPort ?? '8080');
     if (!template.command) {
       report({
         range: stage.from.range,
@@ -63,16 +100,17 @@ function imageLabel(stage: Stage): string {
   return image ? ` (${image.text})` : '';
 }
 
-/** The first EXPOSEd port of the final stage's chain, as a number string. */
-function exposedPort(stage: Stage): string | null {
+/** The EXPOSEd TCP ports of the final stage's chain, as number strings, in order. */
+function exposedPorts(stage: Stage): string[] {
+  const ports: string[] = [];
   for (const instruction of chainInstructions(stage)) {
     if (instruction.keyword !== 'EXPOSE') continue;
     for (const arg of instruction.args) {
       const match = /^(\d+)(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(arg.value);
-      if (match && (match[2] ?? 'tcp').toLowerCase() === 'tcp') return match[1];
+      if (match && (match[2] ?? 'tcp').toLowerCase() === 'tcp') ports.push(match[1]);
     }
   }
-  return null;
+  return ports;
 }
 
 interface Template {

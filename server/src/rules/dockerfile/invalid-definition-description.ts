@@ -17,7 +17,7 @@ export const invalidDefinitionDescription = defineRule({
     why: '`docker build --call=outline` and `--call=targets` show the comment directly above a stage or ARG as its description, when it starts with that name (`# VERSION sets the release`). Any other comment there becomes a misleading description; an empty line between them says it is not one.',
     bad: '# install the toolchain\nFROM golang:1.22 AS build',
     good: '# build compiles the server\nFROM golang:1.22 AS build',
-    notes: 'A hint: BuildKit runs this check only when experimental checks are enabled. Tool pragmas (`# hadolint ignore=…`, `# shipshape ignore=…`, `# syntax=…`) are not taken as descriptions. The fix inserts an empty line after the comment.',
+    notes: 'A hint: BuildKit runs this check only when experimental checks are enabled. Tool pragmas (`# hadolint ignore=…`, `# shipshape ignore=…`, `# syntax=…`) are not taken as descriptions. The quick fix inserts an empty line after the comment; `--fix` does not apply it, since where a comment sits is the author\'s layout choice and the check is only a hint.',
   },
   check({ model, report }) {
     const index = model.index;
@@ -36,7 +36,7 @@ export const invalidDefinitionDescription = defineRule({
       report({
         range: { start: { line, character: 0 }, end: { line, character: text.length } },
         message: `Comment for ${label} should follow the format: \`# ${example} <description>\``,
-        fixes: [{ title: 'Separate the comment from the instruction', isPreferred: true, edits: [{ range: { start: at, end: at }, newText: index.eol() }] }],
+        fixes: [{ title: 'Separate the comment from the instruction', isPreferred: false, edits: [{ range: { start: at, end: at }, newText: index.eol() }] }],
       });
     };
     for (const instruction of model.instructions) {

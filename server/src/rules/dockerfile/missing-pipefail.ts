@@ -20,7 +20,7 @@ export const missingPipefail = defineRule({
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash',
     notes:
-      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix.',
+      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe fed by `echo` or `printf` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides. The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix.',
   },
   check({ model, report }) {
     const eol = model.index.eol();
@@ -29,19 +29,21 @@ export const missingPipefail = defineRule({
       let fixEdit: Fix | null | undefined;
       for (const run of stage.instructions) {
         if (run.keyword !== 'RUN' || !run.script) continue;
+        // The pipe first: reading the SHELLs before the RUN costs the length of the stage.
+        const commands = run.script.commands;
+        // `echo "$SUM *file" | sha256sum -c -`: echo and printf cannot fail, the last command decides.
+        const pipe = commands.findIndex((c) => c.separatorAfter === '|' && !cannotFail(c));
+        if (pipe < 0) continue;
         const before = instructionsBefore(stage, run);
         const shells = before.filter((i) => i.keyword === 'SHELL' && i.json);
         const shell = shells[shells.length - 1];
         if (shell && shellIsSafe(shell)) continue;
-        const commands = run.script.commands;
-        const pipe = commands.findIndex((c) => c.separatorAfter === '|');
-        if (pipe < 0) continue;
         if (commands.slice(0, pipe + 1).some(setsPipefail)) continue;
         if (fixEdit === undefined) fixEdit = shellFix(model.index.lineText(run.range.start.line), run, stage, eol);
         const pipeCommand = commands[pipe];
         const next = commands[pipe + 1];
         report({
-          range: run.script.rangeOf(pipeCommand.start, next ? next.end : pipeCommand.end),
+          range: run.script.rangeOf(pipeCommand.nameIndex >= 0 ? pipeCommand.words[pipeCommand.nameIndex].start : pipeCommand.start, next ? next.end : pipeCommand.end),
           message: `Pipe without pipefail: if ${pipeCommand.nameIndex >= 0 ? pipeCommand.words[pipeCommand.nameIndex].value : 'the command before |'} fails, the RUN still succeeds`,
           fixes: fixEdit ? [fixEdit] : [],
         });
@@ -49,6 +51,13 @@ export const missingPipefail = defineRule({
     }
   },
 });
+
+/** Builtins that print their arguments and cannot fail in a way a build should stop on. */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':']);
+
+function cannotFail(command: ShellCommand): boolean {
+  return command.nameIndex >= 0 && CANNOT_FAIL.has(command.words[command.nameIndex].value);
+}
 
 function shellIsSafe(shell: Instruction): boolean {
   const words = shell.json!.map((w) => w.value);

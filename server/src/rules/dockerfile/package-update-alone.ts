@@ -29,17 +29,14 @@ export const packageUpdateAlone = defineRule({
     why: 'The refreshed index is cached as its own layer. A later `RUN apt-get install` is rebuilt on that old index when only the install line changes, so it installs outdated (possibly vulnerable) versions, or fails when the mirror has moved on.',
     bad: 'RUN apt-get update\nRUN apt-get install -y curl',
     good: 'RUN apt-get update && apt-get install -y curl',
-    notes: '`yum update`/`dnf upgrade` upgrade packages and are not index refreshes, so they are not reported. When the next instruction is a shell-form RUN, the fix moves the refresh into it.',
+    notes: '`yum update`/`dnf upgrade` upgrade packages and are not index refreshes, so they are not reported. When the next instruction is a shell-form RUN, the fix moves the refresh into it. apt-lists-not-removed defers to this rule for a RUN that only refreshes the index, so a lone refresh is reported once.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
       stage.instructions.forEach((instruction, position) => {
         if (instruction.keyword !== 'RUN' || !instruction.script) return;
-        const commands = allCommands(instruction.script).map((c) => c.command).filter((c) => c.nameIndex >= 0);
-        const updates = commands.map(updateOf);
-        const found = updates.find((u) => u !== null);
+        const found = loneRefresh(instruction);
         if (!found) return;
-        if (!commands.every((c, i) => updates[i] !== null || TRIVIAL.has(baseCommandName(c)))) return;
         report({
           range: instruction.range,
           message: `"${found}" runs alone in its RUN: its cached layer goes stale; refresh and install in one RUN`,
@@ -49,6 +46,17 @@ export const packageUpdateAlone = defineRule({
     }
   },
 });
+
+/** The refresh (`apt-get update`) when it is all the RUN does besides trivial commands, else null. */
+export function loneRefresh(run: Instruction): string | null {
+  if (!run.script) return null;
+  const commands = allCommands(run.script).map((c) => c.command).filter((c) => c.nameIndex >= 0);
+  const updates = commands.map(updateOf);
+  const found = updates.find((u) => u !== null);
+  if (!found) return null;
+  if (!commands.every((c, i) => updates[i] !== null || TRIVIAL.has(baseCommandName(c)))) return null;
+  return found;
+}
 
 function mergeFix(lone: Instruction, next: Instruction | undefined): Fix[] {
   if (!next || next.keyword !== 'RUN' || !next.script || next.json || next.heredocs.length > 0 || !lone.script) return [];

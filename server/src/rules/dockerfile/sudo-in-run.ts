@@ -22,7 +22,7 @@ export const sudoInRun = defineRule({
       const script = run.script;
       if (!script) continue;
       const stage = model.stageOf(run);
-      const runsAsRoot = stage ? asRoot(stage, run) : false;
+      let runsAsRoot: boolean | undefined; // read only for a RUN with sudo: it scans the stage
       for (const { command } of allCommands(script)) {
         const index = command.words.findIndex((w, i) => i < (command.nameIndex < 0 ? command.words.length : command.nameIndex) && w.value.replace(/^.*\//, '') === 'sudo');
         if (index < 0) continue;
@@ -32,6 +32,7 @@ export const sudoInRun = defineRule({
         const otherUser = options.findIndex((o) => /^-[A-Za-z]*[ug]$/.test(o) || /^--(user|group)(=|$)/.test(o));
         const target = otherUser >= 0 ? (options[otherUser].includes('=') ? options[otherUser].split('=')[1] : options[otherUser + 1] ?? '') : null;
         const fixes: Fix[] = [];
+        runsAsRoot ??= stage ? asRoot(stage, run) : false;
         if (runsAsRoot && program && target === null && !options.some((o) => /^-[A-Za-z]*[isE]/.test(o) && o !== '-E')) {
           const start = script.rangeOf(sudo.start, sudo.end).start;
           const end = script.rangeOf(program.start, program.end).start;

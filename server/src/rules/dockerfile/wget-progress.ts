@@ -19,12 +19,21 @@ export const wgetProgress = defineRule({
       'Info, as in hadolint\'s documentation table. The fix adds `--progress=dot:giga`, except on images whose wget is BusyBox\'s (Alpine, BusyBox), which does not know that option; there add `-q` by hand.',
   },
   check({ model, report }) {
+    // Once per stage, and only for stages that run wget: it reads the whole stage.
+    const busyboxByStage = new Map<unknown, boolean>();
+    const isBusybox = (stage: ReturnType<typeof model.stageOf>): boolean => {
+      let known = busyboxByStage.get(stage);
+      if (known === undefined) {
+        const family = stage ? imageFamily(rootImage(stage)) : 'unknown';
+        known = (family === 'alpine' || family === 'busybox' || family === 'distroless-debug') && !(stage !== null && toolAvailability(stage, 'wget').installedHere);
+        busyboxByStage.set(stage, known);
+      }
+      return known;
+    };
     for (const run of runInstructions(model.instructions)) {
       const script = run.script;
       if (!script) continue;
       const stage = model.stageOf(run);
-      const family = stage ? imageFamily(rootImage(stage)) : 'unknown';
-      const busybox = (family === 'alpine' || family === 'busybox' || family === 'distroless-debug') && !(stage !== null && toolAvailability(stage, 'wget').installedHere);
       for (const { command } of allCommands(script)) {
         if (baseCommandName(command) !== 'wget') continue;
         const args = command.words.slice(command.nameIndex + 1).map((w) => w.value);
@@ -33,7 +42,7 @@ export const wgetProgress = defineRule({
         );
         if (quiet) continue;
         const word = command.words[command.nameIndex];
-        const fixes: Fix[] = busybox ? [] : [{ title: 'Add --progress=dot:giga', isPreferred: true, edits: [insertAfterWord(script, word, ' --progress=dot:giga')] }];
+        const fixes: Fix[] = isBusybox(stage) ? [] : [{ title: 'Add --progress=dot:giga', isPreferred: true, edits: [insertAfterWord(script, word, ' --progress=dot:giga')] }];
         report({ range: script.rangeOf(word.start, word.end), message: 'wget without --progress, -q or -nv: the progress output floods the build log', fixes });
       }
     }

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { TestEditor } from '../lsp/lsp-client';
+import { eventually, positionOf, registeredMethods, startEditor, workspace } from './feature-editor';
+
+const COMPOSE = [
+  'x-defaults: &defaults',
+  '  restart: unless-stopped',
+  '  x-team: payments',
+  'services:',
+  '  web:',
+  '    <<: *defaults',
+  '    build: ./web',
+  '    image: "registry.example.com/web:${TAG:-1.0.0}"',
+  '    ports:',
+  '      - "127.0.0.1:${PORT:-8080}:8080"',
+  '    depends_on:',
+  '      - db',
+  '    env_file: .env',
+  '    networks: [front, back]',
+  '    cpus: ${CPUS:-1}',
+  '    x-notes: anything goes',
+  '    healthcheck:',
+  '      test: ["CMD", "/app", "healthcheck"]',
+  '      retries: "${RETRIES:-3}"',
+  '  db:',
+  '    image: postgres:16.4',
+  '    build:',
+  '      context: ./db',
+  '      dockerfile: db.Dockerfile',
+  '    volumes:',
+  '      - data:/var/lib/postgresql/data',
+  '    secrets:',
+  '      - source: db_password',
+  '    depends_on:',
+  '      web:',
+  '        condition: service_healthy',
+  '',
+  'volumes:',
+  '  data: {}',
+  'networks:',
+  '  front:',
+  '  back:',
+  'secrets:',
+  '  db_password:',
+  '    file: ./db_password.txt',
+  '',
+].join('\n');
+
+describe('compose language features over LSP', () => {
+  let editor: TestEditor;
+  let files: ReturnType<typeof workspace>;
+  let counter = 0;
+  before(async () => {
+    ({ editor } = await startEditor());
+    await eventually(() => registeredMethods(editor, 'dockercompose').length > 0, 'compose registrations');
+    files = workspace({ 'web/Dockerfile': 'FROM alpine:3.20\n', 'db/db.Dockerfile': 'FROM postgres:16.4\n', '.env': 'A=1\n', 'db_password.txt': 'x\n' });
+  });
+  after(async () => {
+    await editor.close();
+    rmSync(files.folder, { recursive: true, force: true });
+  });
+
+  const open = async (text: string): Promise<string> => {
+    const uri = files.uri(`compose.${++counter}.yaml`);
+    await editor.open(uri, text, 'dockercompose');
+    await editor.diagnostics(uri, 1);
+    return uri;
+  };
+  const at = (uri: string, text: string, needle: string, offset = 0, n = 0) => ({ textDocument: { uri }, position: positionOf(text, needle, offset, n) });
+  const labels = (items: CompletionItem[] | null) => (items ?? []).map((item) => item.label);
+  const schemaProblems = async (uri: string) =>
+    (await editor.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items.map((d) => [d.range.start.line, d.message, d.code, d.severity]);
+
+  it('registers completion, definition, links and schema diagnostics for compose files', () => {
+    assert.deepEqual(registeredMethods(editor, 'dockercompose'), ['textDocument/completion', 'textDocument/definition', 'textDocument/diagnostic', 'textDocument/documentLink', 'textDocument/documentSymbol']);
+  });
+
+  it('completes top-level keys, service keys not yet written, and nested keys from the schema', async () => {
+    const text = `${COMPOSE}\n`;
+    const uri = await open(`${text}co\n`);
+    const top = labels(await editor.request('textDocument/completion', { textDocument: { uri }, position: { line: text.split('\n').length - 1, character: 2 } }));
+    assert.deepEqual(top.sort(), ['configs', 'include', 'models', 'name', 'version']);
+    const blank = `services:\n  web:\n    image: nginx:1.27\n    \n`;
+    const uri2 = await open(blank);
+    const serviceKeys = await editor.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri2 }, position: { line: 3, character: 4 } });
+    assert.ok(labels(serviceKeys).includes('read_only') && labels(serviceKeys).includes('cap_drop') && !labels(serviceKeys).includes('image'));
+    const capDrop = serviceKeys.find((item) => item.label === 'cap_drop')!;
+    assert.equal(capDrop.textEdit && 'newText' in capDrop.textEdit ? capDrop.textEdit.newText : '', 'cap_drop:\n  $0');
+    assert.match((capDrop.documentation as MarkupContent).value, /capabilities/i);
+    const nested = `services:\n  web:\n    deploy:\n      resources:\n        limits:\n          \n`;
+    const uri3 = await open(nested);
+    assert.deepEqual(labels(await editor.request('textDocument/completion', { textDocument: { uri: uri3 }, position: { line: 5, character: 10 } })).sort(), ['cpus', 'memory', 'pids']);
+  });
+
+  it('completes values: enums, booleans, known values and names of services, networks, volumes and secrets', async () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    read_only: ',
+      '    cap_drop:',
+      '      - ',
+      '    depends_on:',
+      '      - ',
+      '    networks: [f]',
+      '    volumes:',
+      '      - type: ',
+      '  db:',
+      '    depends_on:',
+      '      web:',
+      '        condition: ',
+      'networks:',
+      '  front:',
+      '',
+    ].join('\n');
+    const uri = await open(text);
+    const values = async (line: number, character: number) => labels(await editor.request('textDocument/completion', { textDocument: { uri }, position: { line, character } }));
+    assert.deepEqual(await values(2, 15), ['true', 'false']);
+    assert.ok((await values(4, 8)).includes('ALL'));
+    assert.deepEqual(await values(6, 8), ['db']);
+    assert.deepEqual(await values(7, 16), ['front']);
+    assert.deepEqual(await values(9, 14), ['bind', 'volume', 'tmpfs', 'cluster', 'npipe', 'image']);
+    assert.deepEqual(await values(13, 19), ['service_started', 'service_healthy', 'service_completed_successfully']);
+  });
+
+  it('hovers keys with their schema description, and x- fields as extensions', async () => {
+    const uri = await open(COMPOSE);
+    const hover = await editor.request<Hover>('textDocument/hover', at(uri, COMPOSE, 'condition:', 2));
+    assert.match((hover.contents as MarkupContent).value, /^\*\*condition\*\* \(services › db › depends_on › web › condition\)\n\nWhat to wait for/);
+    const extension = await editor.request<Hover>('textDocument/hover', at(uri, COMPOSE, 'x-notes', 2));
+    assert.match((extension.contents as MarkupContent).value, /extension field/);
+    // Values have no schema hover (findings on them still have theirs).
+    const onValue = await editor.request<Hover | null>('textDocument/hover', at(uri, COMPOSE, 'postgres', 2));
+    assert.doesNotMatch((onValue?.contents as MarkupContent | undefined)?.value ?? '', /\*\*image\*\*/);
+  });
+
+  it('validates against the schema, accepting interpolation, x- fields, anchors and merge keys', async () => {
+    const uri = await open(COMPOSE);
+    assert.deepEqual(await schemaProblems(uri), []);
+    const broken = COMPOSE.replace('    cpus: ${CPUS:-1}', '    cpus: [1]\n    volumez: []').replace('        condition: service_healthy', '        condition: when_ready').replace('  data: {}', '  data: {}\n  logs:\n    drivr: local');
+    const uri2 = await open(broken);
+    const lines = broken.split('\n');
+    assert.deepEqual(await schemaProblems(uri2), [
+      [lines.indexOf('    volumez: []'), '"volumez" is not a Compose key in services.web', 'compose-schema', 1],
+      [lines.indexOf('    drivr: local'), '"drivr" is not a Compose key in volumes.logs', 'compose-schema', 1],
+      [lines.indexOf('    cpus: [1]'), 'services.web.cpus must be number or string', 'compose-schema', 1],
+      [lines.indexOf('        condition: when_ready'), 'services.db.depends_on.web.condition must be one of "service_started", "service_healthy", "service_completed_successfully"', 'compose-schema', 1],
+    ]);
+  });
+
+  it('stays quiet on YAML syntax errors (the linter reports them)', async () => {
+    const uri = await open('services:\n  web: [\n');
+    assert.deepEqual(await schemaProblems(uri), []);
+  });
+
+  it('goes to the definition of services, networks, volumes and secrets', async () => {
+    const uri = await open(COMPOSE);
+    const line = (needle: string, n = 0) => positionOf(COMPOSE, needle, 0, n).line;
+    const definition = async (needle: string, offset: number, n = 0) => ((await editor.request<Location | null>('textDocument/definition', at(uri, COMPOSE, needle, offset, n)))?.range.start.line ?? null);
+    assert.equal(await definition('- db', 3), line('  db:'));
+    assert.equal(await definition('      web:', 7), line('  web:'));
+    assert.equal(await definition('[front, back]', 8), line('  back:'));
+    assert.equal(await definition('- data:', 4), line('  data: {}'));
+    assert.equal(await definition('source: db_password', 10), line('  db_password:'));
+    assert.equal(await definition('image: postgres', 10), null);
+  });
+
+  it('outlines the sections with their services, networks, volumes and secrets', async () => {
+    const uri = await open(COMPOSE);
+    const symbols = await editor.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(
+      symbols.map((s) => [s.name, (s.children ?? []).map((c) => (c.detail ? `${c.name} (${c.detail})` : c.name))]),
+      [
+        ['x-defaults', []],
+        ['services', ['web (registry.example.com/web:${TAG:-1.0.0})', 'db (postgres:16.4)']],
+        ['volumes', ['data']],
+        ['networks', ['front', 'back']],
+        ['secrets', ['db_password']],
+      ],
+    );
+    const services = symbols[1];
+    assert.deepEqual([services.range.start.line, services.range.end.line], [3, 30]);
+  });
+
+  it('links build contexts, Dockerfiles, env files and secret files that exist', async () => {
+    const uri = await open(COMPOSE);
+    const links = await editor.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(
+      links.map((l) => [COMPOSE.split('\n')[l.range.start.line].trim(), l.target!.slice(files.uri('').length)]),
+      [
+        ['build: ./web', '/web/Dockerfile'],
+        ['env_file: .env', '/.env'],
+        ['context: ./db', '/db/db.Dockerfile'],
+        ['dockerfile: db.Dockerfile', '/db/db.Dockerfile'],
+        ['file: ./db_password.txt', '/db_password.txt'],
+      ],
+    );
+  });
+});
