@@ -8,10 +8,12 @@ import { dockerfileSupport } from './dockerfile/support';
 import { applyPreferredFixes, type FixOutcome } from './engine/apply-fixes';
 import { ignoreFixes } from './engine/ignore-fixes';
 import type { KindSupport } from './engine/kind-support';
-import { runRules, type LintOptions, type LintResult } from './engine/lint';
+import { limitText } from './engine/limits';
+import { configuredLevel, runRules, type LintOptions, type LintResult } from './engine/lint';
 import type { ModelByKind } from './engine/rule';
 import type { FileKind, Finding, Fix } from './engine/types';
 import { allRules } from './rules';
+import { fileNotChecked } from './rules/file-not-checked';
 
 const supports: { [K in keyof ModelByKind]: KindSupport<K> } = {
   dockerfile: dockerfileSupport,
@@ -38,9 +40,18 @@ export class DocumentLinter {
 
   lint(text: string, options: LintOptions = {}): LintResult {
     const support = supports[this.kind] as KindSupport;
-    const model = this.parser.parse(text) as ModelByKind[keyof ModelByKind];
+    const limited = limitText(text, this.kind);
+    const model = this.parser.parse(limited.text) as ModelByKind[keyof ModelByKind];
     this.lastModel = model;
-    return runRules(support, model, allRules, options);
+    if (!limited.notice) return runRules(support, model, allRules, options);
+    const result = limited.notice.binary ? { model, findings: [], failures: [] } : runRules(support, model, allRules, options);
+    const findings = result.findings.map((finding) => ({ ...finding, fixes: [] }));
+    const level = configuredLevel(fileNotChecked, options.settings);
+    if (level !== 'off') {
+      const notice = { rule: fileNotChecked.id, aliases: fileNotChecked.aliases, severity: level ?? fileNotChecked.severity, message: limited.notice.message, range: limited.notice.range, fixes: [] };
+      if (!support.suppressions(model).isSuppressed(notice)) findings.unshift(notice);
+    }
+    return { ...result, findings };
   }
 
   /** "Ignore here" / "ignore in this file" fixes for a finding of the last lint. */

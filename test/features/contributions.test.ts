@@ -81,6 +81,7 @@ describe('package.json contributions for the editor', () => {
     const paths = [
       ...contributes.grammars.map((g: { path: string }) => g.path),
       ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes.languages.filter((l: { configuration?: string }) => l.configuration).map((l: { configuration: string }) => l.configuration),
       ...contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) => w.steps.map((s) => s.media.markdown ?? s.media.image)),
     ];
     for (const path of paths) assert.ok(existsSync(join(ROOT, path)), path);

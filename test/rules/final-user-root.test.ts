@@ -21,6 +21,13 @@ ruleTable(finalUserRoot, {
         'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]\n',
     },
     {
+      name: 'the user goes above the comment over the CMD',
+      code: 'FROM node:22-slim\nCOPY . /app\n# start the server\nCMD ["node", "/app/server.js"]\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'No USER in the final stage: the container runs as root' }],
+      output:
+        'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n# start the server\nCMD ["node", "/app/server.js"]\n',
+    },
+    {
       name: 'alpine: adduser, appended at the end when there is no CMD',
       code: 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20 AS runtime\nCOPY --from=build /src/app /app',
       findings: [{ line: 3, column: 1, endLine: 3, endColumn: 28, message: 'No USER in stage "runtime": the container runs as root' }],

@@ -12,6 +12,12 @@ ruleTable(missingPipefail, {
   ],
   invalid: [
     {
+      name: 'the SHELL goes above the comments and pragma over the RUN',
+      code: 'FROM debian:12\n# fetch the tool\n# hadolint ignore=DL3008\nRUN curl -fsSL https://example.com/t.tgz | tar -xz\n',
+      findings: [{ line: 4, column: 5, endLine: 4, endColumn: 51, message: 'Pipe without pipefail: if curl fails, the RUN still succeeds' }],
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# fetch the tool\n# hadolint ignore=DL3008\nRUN curl -fsSL https://example.com/t.tgz | tar -xz\n',
+    },
+    {
       name: 'inside if/then: the range starts at the command, an echo pipe before it is skipped',
       code: 'FROM debian:12\nRUN echo x | md5sum; if [ -n "$URL" ]; then wget -qO- "$URL" | tar -xz; fi\n',
       findings: [{ line: 2, column: 45, endLine: 2, endColumn: 71, message: 'Pipe without pipefail: if wget fails, the RUN still succeeds' }],

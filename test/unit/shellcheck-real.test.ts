@@ -68,7 +68,7 @@ describe('ShellCheck, the real program', () => {
 
   it('gives up on a script after the timeout instead of waiting', async () => {
     const slow = join(mkdtempSync(join(tmpdir(), 'shipshape-slow-')), 'shellcheck');
-    writeFileSync(slow, '#!/bin/sh\nsleep 5\n', { mode: 0o755 });
+    writeFileSync(slow, '#!/bin/sh\nexec sleep 5\n', { mode: 0o755 });
     const checker = new ShellChecker(new ProcessShellCheckRunner(slow, { timeoutMs: 200 }));
     const started = Date.now();
     const { findings, failures } = await checker.check(parseDockerfile('FROM alpine\nRUN echo $x\n'));
@@ -99,6 +99,16 @@ describe('ShellCheck, the real program', () => {
       }
       assert.deepEqual(scFindings(run(['check', '--format', 'json', '--no-shellcheck', 'Dockerfile']).stdout), []);
       assert.deepEqual(scFindings(run(['check', '--format', 'json', 'ignored.Dockerfile']).stdout), [], '# hadolint ignore=SC2086 silences it');
+    });
+
+    it('describes ShellCheck codes in SARIF so every result points at a rule', () => {
+      const sarif = JSON.parse(run(['check', '--format', 'sarif', 'Dockerfile']).stdout);
+      const [sarifRun] = sarif.runs;
+      const sc = sarifRun.results.filter((r: { ruleId: string }) => /^SC\d+$/.test(r.ruleId));
+      assert.ok(sc.length > 0);
+      for (const result of sarifRun.results) assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+      const descriptor = sarifRun.tool.driver.rules.find((r: { id: string }) => r.id === 'SC2086');
+      assert.equal(descriptor.helpUri, 'https://www.shellcheck.net/wiki/SC2086');
     });
 
     it('fails clearly when --shellcheck is asked for and there is none', () => {

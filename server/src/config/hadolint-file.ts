@@ -23,6 +23,8 @@ export interface HadolintConfig {
   /** The lowest severity that fails the CLI; `none` never fails; null when not set. */
   failureThreshold: Severity | 'none' | null;
   noFail: boolean;
+  /** Inline pragmas (`# hadolint ignore=…`, `# shipshape ignore=…`) are not honoured. */
+  disableIgnorePragma: boolean;
 }
 
 export interface ConfigProblem {
@@ -31,13 +33,13 @@ export interface ConfigProblem {
 }
 
 export function emptyHadolintConfig(): HadolintConfig {
-  return { ignored: [], override: new Map(), trustedRegistries: null, labelSchema: null, strictLabels: false, failureThreshold: null, noFail: false };
+  return { ignored: [], override: new Map(), trustedRegistries: null, labelSchema: null, strictLabels: false, failureThreshold: null, noFail: false, disableIgnorePragma: false };
 }
 
 const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 const THRESHOLDS: Record<string, Severity | 'none'> = { ...LEVELS, ignore: 'none', none: 'none' };
 /** Keys hadolint knows that do not change what is reported here. */
-const ACCEPTED_KEYS = new Set(['no-color', 'nocolor', 'format', 'verbose', 'disable-ignore-pragma', 'disableIgnorePragma']);
+const ACCEPTED_KEYS = new Set(['no-color', 'nocolor', 'format', 'verbose']);
 
 export function parseHadolintConfig(text: string): { config: HadolintConfig; problems: ConfigProblem[] } {
   const config = emptyHadolintConfig();
@@ -151,6 +153,12 @@ export function parseHadolintConfig(text: string): { config: HadolintConfig; pro
         const threshold = THRESHOLDS[name];
         if (threshold) config.failureThreshold = threshold;
         else problem(`"${key}" must be error, warning, info, style or none; it is ignored`, value as Node);
+        break;
+      }
+      case 'disable-ignore-pragma':
+      case 'disableIgnorePragma': {
+        const flag = boolean(key, value);
+        if (flag !== null) config.disableIgnorePragma = flag;
         break;
       }
       case 'no-fail':

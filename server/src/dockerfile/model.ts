@@ -4,7 +4,7 @@
  * by text, so re-linting after a keystroke re-parses only the instruction that changed.
  */
 import { LineIndex, type Range, range as makeRange } from '../engine/text';
-import { scanChunks, type Chunk } from './chunks';
+import { isCommentLine, scanChunks, type Chunk } from './chunks';
 import { expandVariables, parseImageReference, type ImageReference } from './image-reference';
 import { parseInstructionChunk, shiftInstruction, type Instruction, type Word } from './instruction';
 
@@ -192,6 +192,18 @@ function makeStage(from: Instruction, earlier: Stage[], globalArgValues: Map<str
     image = parseImageReference(expanded);
   }
   return { index: earlier.length, name, nameRange, from, imageWord, image, baseStage, instructions: [] };
+}
+
+/**
+ * The line where text inserted "before" `instruction` goes: above the comment lines directly over
+ * it, so those comments (and a `# hadolint ignore=…` or `# shipshape ignore=…` pragma among them)
+ * stay with the instruction they were written for.
+ */
+export function lineAboveComments(model: DockerfileModel, instruction: Instruction): number {
+  const directiveLines = new Set(model.directives.map((d) => d.line));
+  let line = instruction.range.start.line;
+  while (line > 0 && !directiveLines.has(line - 1) && isCommentLine(model.index.lineText(line - 1)) && !model.instructionAt(line - 1)) line--;
+  return line;
 }
 
 function findInstruction(instructions: Instruction[], line: number): Instruction | undefined {

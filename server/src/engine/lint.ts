@@ -1,4 +1,5 @@
 import type { KindSupport } from './kind-support';
+import { Suppressions } from './suppression';
 import type { ModelByKind, Report, Rule } from './rule';
 import type { Settings, RuleLevel } from './settings';
 import type { FileAccess, Finding, Severity } from './types';
@@ -42,7 +43,8 @@ export function runRules<K extends keyof ModelByKind>(
 ): LintResult<ModelByKind[K]> {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  const suppressions = support.suppressions(model);
+  // A project may forbid pragma comments (`disable-ignore-pragma` in .hadolint.yaml): then only settings silence rules.
+  const suppressions = options.settings?.hadolint?.disableIgnorePragma ? new Suppressions() : support.suppressions(model);
   const fileSeverity = support.severityOverride?.(model) ?? null;
   for (const rule of rules) {
     if (!(rule.kinds as string[]).includes(support.kind)) continue;

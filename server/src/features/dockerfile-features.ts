@@ -115,8 +115,14 @@ export class DockerfileFeatures {
     return items;
   }
 
+  /** Adds the documentation of an instruction or flag item (their `data` names them); other items stay as they are. */
   resolveCompletion(item: CompletionItem): CompletionItem {
-    return languageService().resolveCompletionItem(item);
+    if (typeof item.data !== 'string') return item;
+    try {
+      return languageService().resolveCompletionItem(item);
+    } catch {
+      return item;
+    }
   }
 
   hover(document: TextDocument, position: Position) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import { lineAboveComments, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { Fix } from '../../engine/types';
 import { chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
@@ -127,7 +127,7 @@ function addLinesFix(model: DockerfileModel, stage: Stage, lines: string[]): Fix
   const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   const title = lines.length === 1 && lines[0] === 'USER ContainerUser' ? 'Switch to ContainerUser' : 'Add a non-root user and switch to it';
   if (anchor) {
-    const line = anchor.range.start.line;
+    const line = lineAboveComments(model, anchor);
     return {
       title,
       isPreferred: true,

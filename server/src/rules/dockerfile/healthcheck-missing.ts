@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import { lineAboveComments, type DockerfileModel, type Stage } from '../../dockerfile/model';
 import type { Instruction } from '../../dockerfile/instruction';
 import { chainInstructions, copiedBusybox, familyLabel, imageFamily, imageRuntime, rootImage, toolAvailability } from '../../dockerfile/image-contents';
 import { formatJsonArray } from '../../dockerfile/exec-form';
@@ -167,7 +167,7 @@ function insertFix(model: DockerfileModel, stage: Stage, line: string, title: st
   const eol = model.index.eol();
   const anchor: Instruction | undefined = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   if (anchor) {
-    const start = anchor.range.start.line;
+    const start = lineAboveComments(model, anchor);
     const indent = /^[ \t]*/.exec(model.index.lineText(start))?.[0] ?? '';
     return { title, isPreferred: true, edits: [{ range: { start: { line: start, character: 0 }, end: { line: start, character: 0 } }, newText: indent + line + eol }] };
   }

@@ -2,6 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { Instruction } from '../../dockerfile/instruction';
 import { imageFamily, isWindowsImage, rootImage, toolAvailability } from '../../dockerfile/image-contents';
 import { instructionsBefore } from '../../dockerfile/package-commands';
+import { lineAboveComments } from '../../dockerfile/model';
 import type { ShellCommand } from '../../dockerfile/shell-words';
 import type { Fix } from '../../engine/types';
 
@@ -20,7 +21,7 @@ export const missingPipefail = defineRule({
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash',
     notes:
-      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe fed by `echo` or `printf` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides. The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix.',
+      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe fed by `echo` or `printf` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides. The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix. The SHELL goes above the comments over the RUN, so a pragma there still applies to the RUN.',
   },
   check({ model, report }) {
     const eol = model.index.eol();
@@ -39,7 +40,7 @@ export const missingPipefail = defineRule({
         const shell = shells[shells.length - 1];
         if (shell && shellIsSafe(shell)) continue;
         if (commands.slice(0, pipe + 1).some(setsPipefail)) continue;
-        if (fixEdit === undefined) fixEdit = shellFix(model.index.lineText(run.range.start.line), run, stage, eol);
+        if (fixEdit === undefined) fixEdit = shellFix(model.index.lineText(run.range.start.line), lineAboveComments(model, run), stage, eol);
         const pipeCommand = commands[pipe];
         const next = commands[pipe + 1];
         report({
@@ -75,14 +76,14 @@ function setsPipefail(command: ShellCommand): boolean {
   return words.some((w, i) => (w === '-o' || /^-[a-zA-Z]*o$/.test(w)) && words[i + 1] === 'pipefail');
 }
 
-function shellFix(lineText: string, run: Instruction, stage: import('../../dockerfile/model').Stage, eol: string): Fix | null {
+function shellFix(lineText: string, line: number, stage: import('../../dockerfile/model').Stage, eol: string): Fix | null {
   const family = imageFamily(rootImage(stage));
   let shell: string | null = null;
   if (toolAvailability(stage, 'bash').present === true) shell = '/bin/bash';
   else if (family === 'alpine' || family === 'busybox') shell = '/bin/ash';
   if (!shell) return null;
   const indent = /^\s*/.exec(lineText)![0];
-  const at = { line: run.range.start.line, character: 0 };
+  const at = { line, character: 0 };
   return {
     title: `Add SHELL ["${shell}", "-o", "pipefail", "-c"] before this RUN`,
     isPreferred: true,
