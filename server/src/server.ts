@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -278,6 +280,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params, token) => {
+    // A request the client cancelled while it waited (behind a long lint) gets the cancelled answer, not work.
+    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'code actions cancelled');
+    if (token.isCancellationRequested) throw cancelled();
     const document = documents.get(params.textDocument.uri);
     const state = states.get(params.textDocument.uri);
     if (!document || !state) return [];
@@ -290,7 +295,10 @@ export function startServer(connection: Connection): void {
     if (wantsFixAll) {
       const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
       const effective = workspaceConfig.settingsFor(path, settings);
-      const outcome = applyPreferredFixes(document.getText(), (text) => state.linter.lint(text, { settings: effective, path, files: fileAccessFor(document.uri) }).findings);
+      const outcome = applyPreferredFixes(document.getText(), (text) => {
+        if (token.isCancellationRequested) throw cancelled();
+        return state.linter.lint(text, { settings: effective, path, files: fileAccessFor(document.uri) }).findings;
+      });
       state.linter.lint(document.getText(), { settings: effective, path, files: fileAccessFor(document.uri) });
       if (outcome.text !== document.getText() || outcome.createFiles.length > 0 || outcome.externalEdits.length > 0) {
         actions.push({
@@ -307,7 +315,7 @@ export function startServer(connection: Connection): void {
     }
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return actions;
     for (const finding of state.findings) {
-      if (token.isCancellationRequested) return null;
+      if (token.isCancellationRequested) throw cancelled();
       if (!rangesIntersect(finding.range, params.range)) continue;
       const diagnostic = diagnosticOf(finding);
       for (const fix of finding.fixes) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));

@@ -1,6 +1,5 @@
 import { composePrivileged } from '../../server/src/rules/compose/compose-privileged';
 import { ruleTable } from '../rule-table';
-import { withQuickFixesPreferred } from './quick-fix';
 
 ruleTable(composePrivileged, {
   valid: [
@@ -13,9 +12,7 @@ ruleTable(composePrivileged, {
     {
       code: 'services:\n  app:\n    image: example/app:1.4\n    privileged: true\n    restart: always\n',
       findings: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
-      fixTitles: ['Remove privileged: true'],
-      // --fix leaves it: the service may need it (Docker-in-Docker, BuildKit).
-      output: 'services:\n  app:\n    image: example/app:1.4\n    privileged: true\n    restart: always\n',
+      output: 'services:\n  app:\n    image: example/app:1.4\n    restart: always\n',
     },
     {
       name: 'through a merge key: reported where it is used, no fix',
@@ -24,24 +21,6 @@ ruleTable(composePrivileged, {
     },
     {
       name: 'last line without a newline, CRLF, comment above kept',
-      code: 'services:\r\n  app:\r\n    image: example/app:1.4\r\n    # needs the GPU\r\n    privileged: true',
-      findings: [{ line: 5, column: 5, endLine: 5, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
-    },
-  ],
-});
-
-// The quick fix, as the editor applies it.
-ruleTable(withQuickFixesPreferred(composePrivileged), {
-  valid: [],
-  invalid: [
-    {
-      name: 'quick fix removes the line',
-      code: 'services:\n  app:\n    image: example/app:1.4\n    privileged: true\n    restart: always\n',
-      findings: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
-      output: 'services:\n  app:\n    image: example/app:1.4\n    restart: always\n',
-    },
-    {
-      name: 'quick fix: last line without a newline, CRLF, comment above kept',
       code: 'services:\r\n  app:\r\n    image: example/app:1.4\r\n    # needs the GPU\r\n    privileged: true',
       findings: [{ line: 5, column: 5, endLine: 5, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
       output: 'services:\r\n  app:\r\n    image: example/app:1.4\r\n    # needs the GPU',

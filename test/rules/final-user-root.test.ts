@@ -9,6 +9,7 @@ ruleTable(finalUserRoot, {
     'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nCMD ["/app"]\n',
     '# nothing yet\n',
     { name: 'distroless nonroot tag with an architecture suffix', code: 'ARG ARCH=arm64\nFROM gcr.io/distroless/base-debian12:nonroot-${ARCH}\nCOPY srv /srv\nENTRYPOINT ["/srv"]\n' },
+    { name: 'a base image that already runs as a non-root user', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n' },
     { name: 'Nano Server defaults to ContainerUser', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY tool.exe C:/tool/\nCMD ["C:/tool/tool.exe"]\n' },
     { name: 'Windows: back to ContainerUser after an admin step', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\nRUN setx /M PATH "%PATH%;C:\\tool"\nUSER ContainerUser\n' },
   ],
@@ -19,6 +20,13 @@ ruleTable(finalUserRoot, {
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'No USER in the final stage: the container runs as root' }],
       output:
         'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]\n',
+    },
+    {
+      name: 'a user the Dockerfile creates is reused',
+      code: 'FROM alpine:3.20\nRUN addgroup -g 1000 svc && adduser -u 1000 -G svc -s /bin/sh -D svc\nCOPY app /app\nCMD ["/app"]\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, message: 'No USER in the final stage: the container runs as root' }],
+      fixTitles: ['Switch to the user "svc" the image creates'],
+      output: 'FROM alpine:3.20\nRUN addgroup -g 1000 svc && adduser -u 1000 -G svc -s /bin/sh -D svc\nCOPY app /app\nUSER svc\nCMD ["/app"]\n',
     },
     {
       name: 'the user goes above the comment over the CMD',
@@ -62,7 +70,7 @@ ruleTable(finalUserRoot, {
       name: 'an entrypoint that steps down with su-exec: info, fix not preferred',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache su-exec && adduser -S -D -H db\nCOPY entry.sh /usr/local/bin/\nENTRYPOINT ["entry.sh"]\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, message: 'No USER in the final stage: the container starts as root (its entrypoint may step down with su-exec; check that it does)', severity: 'info' }],
-      fixTitles: ['Add a non-root user and switch to it'],
+      fixTitles: ['Switch to the user "db" the image creates'],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { healthcheckMissing } from '../../server/src/rules/dockerfile/healthcheck-missing';
 import { ruleTable } from '../rule-table';
+import { withQuickFixesPreferred } from './quick-fix';
 
 const NODE_CHECK =
   'HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["node", "-e", "fetch(\'http://localhost:3000/healthz\').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]';
@@ -19,11 +20,11 @@ ruleTable(healthcheckMissing, {
       output: `FROM node:22-slim\nEXPOSE 3000\n${NODE_CHECK}\nCMD ["node", "server.js"]\n`,
     },
     {
-      name: 'alpine without EXPOSE: info, BusyBox wget on 8080, appended at the end, CRLF kept',
+      name: 'alpine without EXPOSE: info, the fix is only offered (it may be a job or a CLI)',
       code: 'FROM alpine:3.20\r\nCOPY app /app',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, severity: 'info', message: 'No HEALTHCHECK in the final stage (alpine:3.20): Docker cannot tell when the container hangs' }],
-      output:
-        'FROM alpine:3.20\r\nCOPY app /app\r\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD wget -q --spider http://localhost:8080/healthz || exit 1',
+      fixTitles: ['Add a HEALTHCHECK using BusyBox wget'],
+      output: 'FROM alpine:3.20\r\nCOPY app /app',
     },
     {
       name: 'debian installing curl in a multi-line RUN, indentation of the CMD kept',
@@ -97,6 +98,20 @@ ruleTable(healthcheckMissing, {
       name: 'HEALTHCHECK NONE is reported as info',
       code: 'FROM nginx:1.27\nHEALTHCHECK NONE\n',
       findings: [{ line: 2, column: 1, endLine: 2, endColumn: 17, severity: 'info', message: 'HEALTHCHECK NONE disables health checking: Docker cannot tell when this container hangs' }],
+    },
+  ],
+});
+
+// The quick fix without an EXPOSEd port, as the editor applies it.
+ruleTable(withQuickFixesPreferred(healthcheckMissing), {
+  valid: [],
+  invalid: [
+    {
+      name: 'quick fix: BusyBox wget on 8080, appended at the end, CRLF kept',
+      code: 'FROM alpine:3.20\r\nCOPY app /app',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, severity: 'info', message: 'No HEALTHCHECK in the final stage (alpine:3.20): Docker cannot tell when the container hangs' }],
+      output:
+        'FROM alpine:3.20\r\nCOPY app /app\r\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD wget -q --spider http://localhost:8080/healthz || exit 1',
     },
   ],
 });

@@ -81,7 +81,9 @@ const SHELL_WITH_HEREDOC = /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh(?:\s+-[a-z]
 /** Parses the text of one chunk (`lines[0]` is the instruction's first line, at chunk line 0). */
 export function parseInstructionChunk(chunkText: string, escape: string): Instruction | null {
   const prefix = escape === '`' ? '# escape=`\n' : '';
-  const dockerfile = DockerfileParser.parse(prefix + chunkText);
+  // A carriage return that does not end a line is part of the line for Docker (and for our line
+  // index), but the AST parser would start a new line there: give it a space of the same width.
+  const dockerfile = DockerfileParser.parse(prefix + (chunkText.includes('\r') ? chunkText.replace(/\r/g, ' ') : chunkText));
   const ast = dockerfile.getInstructions()[0];
   if (!ast) return null;
   const delta = prefix ? -1 : 0;

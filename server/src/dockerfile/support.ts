@@ -15,7 +15,8 @@ export const dockerfileSupport: KindSupport<'dockerfile'> = {
     return collectSuppressions(model.comments, (line) => {
       for (let next = line + 1; next < model.index.lineCount; next++) {
         const instruction = model.instructionAt(next);
-        if (instruction) return { fromLine: instruction.range.start.line, toLine: instruction.range.end.line };
+        // From the line after the pragma: comment lines between it and the instruction are covered too.
+        if (instruction) return { fromLine: Math.min(line + 1, instruction.range.start.line), toLine: instruction.range.end.line };
         const text = model.index.lineText(next).trim();
         if (text !== '' && !text.startsWith('#')) return null;
       }

@@ -38,8 +38,8 @@ export class Suppressions {
   }
 }
 
-const LINE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+ignore\s*=\s*([^\s#]+(?:\s*,\s*[^\s#,]+)*)/i;
-const FILE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+global\s+ignore\s*=\s*([^\s#]+(?:\s*,\s*[^\s#,]+)*)/i;
+const LINE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+ignore\s*=\s*([^\s#,]+(?:\s*,\s*[^\s#,]+)*)/i;
+const FILE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+global\s+ignore\s*=\s*([^\s#,]+(?:\s*,\s*[^\s#,]+)*)/i;
 const TRIVY_PRAGMA = /^\s*#\s*trivy:ignore:([A-Za-z0-9_-]+)/i;
 const CHECKOV_PRAGMA = /^\s*#\s*checkov:skip=([A-Za-z0-9_]+)/i;
 

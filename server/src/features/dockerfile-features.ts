@@ -8,6 +8,7 @@ import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
 import { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
+import { DockerSemanticTokens } from 'dockerfile-language-service/lib/dockerSemanticTokens';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -28,6 +29,17 @@ export const DOCKERFILE_TOKEN_LEGEND = {
   tokenTypes: ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'],
   tokenModifiers: ['declaration', 'definition', 'deprecated'],
 };
+
+/** Longest Dockerfile that gets semantic tokens (they cost about half a second at 1,000 lines with many variables). */
+export const SEMANTIC_TOKENS_MAX_LINES = 1000;
+
+/**
+ * Longest Dockerfile that gets what the editor asks for by itself after edits (outline, folding,
+ * highlights, links): past it each costs a quarter second or more, and the editor's own indentation
+ * folding and grammar do without them. Completion, hover and the rest, asked for by the user, have
+ * no limit.
+ */
+export const AMBIENT_FEATURES_MAX_LINES = 2000;
 
 /** Tags for FROM come from a registry; while typing, none is asked. */
 const OFFLINE_REGISTRY = { getTags: async () => [] as string[] } as unknown as DockerRegistryClient;
@@ -146,10 +158,12 @@ export class DockerfileFeatures {
   }
 
   folding(document: TextDocument) {
+    if (document.lineCount > AMBIENT_FEATURES_MAX_LINES) return [];
     return languageService().computeFoldingRanges(document.getText());
   }
 
   highlights(document: TextDocument, position: Position) {
+    if (document.lineCount > AMBIENT_FEATURES_MAX_LINES) return [];
     return languageService().computeHighlightRanges(document.getText(), position);
   }
 
@@ -159,6 +173,7 @@ export class DockerfileFeatures {
    * wrong Docker Hub one.
    */
   links(document: TextDocument) {
+    if (document.lineCount > AMBIENT_FEATURES_MAX_LINES) return [];
     const service = languageService();
     const froms = DockerfileParser.parse(document.getText()).getFROMs();
     return service
@@ -173,8 +188,23 @@ export class DockerfileFeatures {
       .map((link) => ({ range: link.range, target: link.target, tooltip: link.tooltip }));
   }
 
-  semanticTokens(document: TextDocument) {
-    return languageService().computeSemanticTokens(document.getText());
+  /**
+   * The service's semantic tokens. It appends each token with `tokens = tokens.concat(…)`, which
+   * copies the whole list every time (seconds for a long file); an array whose concat appends in
+   * place makes it linear.
+   */
+  semanticTokens(document: TextDocument): { data: number[] } {
+    // Resolving each variable use scans the whole file: past this size the grammar's colours stay alone.
+    if (document.lineCount > SEMANTIC_TOKENS_MAX_LINES) return { data: [] };
+    const computer = new DockerSemanticTokens(document.getText());
+    const tokens: number[] = [];
+    (tokens as unknown as { concat: (items: number[]) => number[] }).concat = (items: number[]) => {
+      for (const item of items) tokens.push(item);
+      return tokens;
+    };
+    (computer as unknown as { tokens: number[] }).tokens = tokens;
+    const { data } = computer.computeSemanticTokens();
+    return { data: Array.from(data) };
   }
 
   definition(document: TextDocument, position: Position): Location | null {
@@ -219,19 +249,21 @@ export class DockerfileFeatures {
 
   /** The outline: each stage (FROM … AS name) holds its instructions; parser directives come first. */
   symbols(document: TextDocument): DocumentSymbol[] {
+    if (document.lineCount > AMBIENT_FEATURES_MAX_LINES) return [];
     const dockerfile = DockerfileParser.parse(document.getText());
     const symbols: DocumentSymbol[] = [];
     for (const directive of dockerfile.getDirectives()) {
       const range = directive.getRange();
       symbols.push({ name: `${directive.getName()}=${directive.getValue()}`, kind: SymbolKind.Property, range, selectionRange: directive.getNameRange() });
     }
+    const froms = new Map(dockerfile.getFROMs().map((from) => [from.getRange().start.line, from]));
     let current: DocumentSymbol | null = null;
     let index = 0;
     for (const instruction of dockerfile.getInstructions()) {
       const range = instruction.getRange();
       const keyword = instruction.getKeyword();
       if (keyword === 'FROM') {
-        const from = dockerfile.getFROMs().find((f) => f.getRange().start.line === range.start.line);
+        const from = froms.get(range.start.line);
         const name = from?.getBuildStage() ?? `stage ${index}`;
         current = {
           name,

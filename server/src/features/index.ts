@@ -21,11 +21,14 @@ import {
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  LSPErrorCodes,
   MarkupKind,
   RenameRequest,
+  ResponseError,
   SemanticTokensRegistrationType,
   SignatureHelpRequest,
   type BulkUnregistration,
+  type CancellationToken,
   type Connection,
   type DocumentSelector,
   type Hover,
@@ -137,7 +140,26 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
 
   connection.onNotification(LANGUAGE_FEATURES_NOTIFICATION, applySwitches);
 
+  /**
+   * Every feature waits for the lints already scheduled (an edit's diagnostics come first). What
+   * the editor asks again after each change anyway (tokens, outline, folding, highlights, links) is
+   * computed for the newest text only: an outdated request is answered "cancelled", so the editor
+   * keeps what it shows and asks again.
+   */
+  const afterPendingLints = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const newestOnly =
+    <P extends { textDocument: { uri: string } }, R>(handler: (params: P) => R) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      const version = documents.get(params.textDocument.uri)?.version;
+      await afterPendingLints();
+      if (token.isCancellationRequested || documents.get(params.textDocument.uri)?.version !== version) {
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the document changed');
+      }
+      return handler(params);
+    };
+
   connection.onCompletion(async (params) => {
+    await afterPendingLints();
     const uri = params.textDocument.uri;
     const asDockerfile = target(uri, 'dockerfile');
     if (asDockerfile) return dockerfile.completion(asDockerfile, params.position);
@@ -147,7 +169,8 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
   });
   connection.onCompletionResolve((item) => dockerfile.resolveCompletion(item));
 
-  connection.onHover((params): Hover | null => {
+  connection.onHover(async (params): Promise<Hover | null> => {
+    await afterPendingLints();
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const kind = host.kindOf(document);
@@ -160,7 +183,8 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     return { contents: { kind: MarkupKind.Markdown, value: `${markdownOf(ofFinding)}\n\n---\n\n${markdownOf(basic)}` } };
   });
 
-  connection.onSignatureHelp((params) => {
+  connection.onSignatureHelp(async (params) => {
+    await afterPendingLints();
     const document = target(params.textDocument.uri, 'dockerfile');
     return document ? dockerfile.signatureHelp(document, params.position) : null;
   });
@@ -176,16 +200,20 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     const document = target(params.textDocument.uri, 'dockerfile');
     return document ? dockerfile.formatOnType(document, params.position, params.ch, params.options) : null;
   });
-  connection.onFoldingRanges((params) => {
-    const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.folding(document) : null;
-  });
-  connection.onDocumentSymbol((params) => {
-    const asDockerfile = target(params.textDocument.uri, 'dockerfile');
-    if (asDockerfile) return dockerfile.symbols(asDockerfile);
-    const asCompose = target(params.textDocument.uri, 'compose');
-    return asCompose ? compose.symbols(asCompose) : null;
-  });
+  connection.onFoldingRanges(
+    newestOnly((params) => {
+      const document = target(params.textDocument.uri, 'dockerfile');
+      return document ? dockerfile.folding(document) : null;
+    }),
+  );
+  connection.onDocumentSymbol(
+    newestOnly((params) => {
+      const asDockerfile = target(params.textDocument.uri, 'dockerfile');
+      if (asDockerfile) return dockerfile.symbols(asDockerfile);
+      const asCompose = target(params.textDocument.uri, 'compose');
+      return asCompose ? compose.symbols(asCompose) : null;
+    }),
+  );
   connection.onDefinition((params) => {
     const asDockerfile = target(params.textDocument.uri, 'dockerfile');
     if (asDockerfile) return dockerfile.definition(asDockerfile, params.position);
@@ -200,20 +228,26 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     const document = target(params.textDocument.uri, 'dockerfile');
     return document ? dockerfile.rename(document, params.position, params.newName) : null;
   });
-  connection.onDocumentHighlight((params) => {
-    const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.highlights(document, params.position) : null;
-  });
-  connection.onDocumentLinks((params) => {
-    const asDockerfile = target(params.textDocument.uri, 'dockerfile');
-    if (asDockerfile) return dockerfile.links(asDockerfile);
-    const asCompose = target(params.textDocument.uri, 'compose');
-    return asCompose ? compose.links(asCompose) : null;
-  });
-  connection.languages.semanticTokens.on((params) => {
-    const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.semanticTokens(document) : { data: [] };
-  });
+  connection.onDocumentHighlight(
+    newestOnly((params) => {
+      const document = target(params.textDocument.uri, 'dockerfile');
+      return document ? dockerfile.highlights(document, params.position) : null;
+    }),
+  );
+  connection.onDocumentLinks(
+    newestOnly((params) => {
+      const asDockerfile = target(params.textDocument.uri, 'dockerfile');
+      if (asDockerfile) return dockerfile.links(asDockerfile);
+      const asCompose = target(params.textDocument.uri, 'compose');
+      return asCompose ? compose.links(asCompose) : null;
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    newestOnly((params) => {
+      const document = target(params.textDocument.uri, 'dockerfile');
+      return document ? dockerfile.semanticTokens(document) : { data: [] };
+    }),
+  );
   connection.languages.diagnostics.on(async (params) => {
     // Linting scheduled by the same edit goes first: schema checks never delay the findings.
     await new Promise((resolve) => setImmediate(resolve));

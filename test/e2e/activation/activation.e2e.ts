@@ -11,7 +11,6 @@ import { EXTENSION_ID, openFile, settledDiagnostics, ruleOf, waitFor } from '../
 const KINDS: Record<string, { file: string; text: string; rule: string }> = {
   dockerfile: { file: 'Dockerfile', text: 'FROM node:22-slim\nCMD ["node", "server.js"]\n', rule: 'final-user-root' },
   compose: { file: 'compose.yaml', text: 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n', rule: 'compose-privileged' },
-  dockerignore: { file: '.dockerignore', text: 'node_modules\n', rule: 'dockerignore-leaks-sensitive' },
 };
 
 const kind = process.env.SHIPSHAPE_E2E_ACTIVATION ?? 'dockerfile';

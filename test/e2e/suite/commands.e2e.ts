@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { VerifyReport } from '../../../server/src/runtime';
-import { closeAllEditors, EXTENSION_ID, setSetting, workspaceUri } from './helpers';
+import { closeAllEditors, EXTENSION_ID, lines, openFile, setSetting, workspaceUri } from './helpers';
 
 describe('commands', () => {
   after(closeAllEditors);
@@ -18,6 +18,21 @@ describe('commands', () => {
     }
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(declared.filter((id) => !registered.has(id)), [], 'every contributed command is registered');
+  });
+
+  it('offers Build Image, Run Container and Build and Check as code lenses on the final FROM', async () => {
+    const document = await openFile('lenses/Dockerfile', lines('FROM node:22 AS build', 'RUN npm ci', 'FROM node:22-slim', 'COPY --from=build /app /app'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const ours = (lenses ?? []).filter((lens) => lens.command?.command.startsWith('shipshape.'));
+    assert.deepEqual(
+      ours.map((lens) => [lens.range.start.line, lens.command!.command]),
+      [
+        [2, 'shipshape.buildImage'],
+        [2, 'shipshape.runContainer'],
+        [2, 'shipshape.buildAndCheck'],
+      ],
+    );
+    assert.equal(ours[2].command!.arguments?.[0]?.toString(), document.uri.toString(), 'the lens acts on its own Dockerfile');
   });
 
   it('Build and Check builds the fixture app, runs it and reports every check passed', async function () {

@@ -87,9 +87,10 @@ describe('workbench UI', function () {
     spawnSync('docker', ['rmi', '--force', IMAGE_TAG], { stdio: 'ignore' });
   });
 
-  it('shows a squiggle and a Problems entry for a Dockerfile', async () => {
+  it('shows a squiggle, the status bar item and a Problems entry for a Dockerfile', async () => {
     await quickOpen('Dockerfile');
     await page.locator('.editor-instance .monaco-editor .squiggly-warning').first().waitFor();
+    await page.locator('.statusbar-item', { hasText: 'Shipshape' }).first().waitFor(); // the file's hardening state
     await shot('dockerfile-squiggles');
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row', { hasText: NO_USER }).first().waitFor();
@@ -124,7 +125,9 @@ describe('workbench UI', function () {
     await shot('build-and-check-progress');
     const result = page.locator('.notifications-toasts .notification-toast', { hasText: 'All checks passed' });
     await result.first().waitFor({ timeout: 180_000 });
-    await page.locator('.tabs-container .tab', { hasText: 'Shipshape Check' }).first().waitFor();
+    // The report opens beside the editor, in a webview.
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.getByText('All checks passed').first().waitFor();
     await page.waitForTimeout(500); // let the toast finish sliding in
     await shot('build-and-check-result');
   });

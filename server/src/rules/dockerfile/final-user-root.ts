@@ -3,11 +3,22 @@ import { lineAboveComments, type DockerfileModel, type Stage } from '../../docke
 import type { Instruction } from '../../dockerfile/instruction';
 import type { Fix } from '../../engine/types';
 import { chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
+import { allCommands } from '../../dockerfile/package-commands';
+import { baseCommandName, commandArgs } from '../../dockerfile/shell-words';
 
 const ROOT_USERS = new Set(['root', '0', 'root:root', '0:0', 'root:0', '0:root']);
 
 /** Base images whose default user is not root, so a missing USER is fine. */
-const NON_ROOT_BASES = [/^gcr\.io\/distroless\/.*:(.*-)?nonroot(-[a-z0-9]+)?$/, /^cgr\.dev\/chainguard\//, /(^|\/)node:.*-?alpine.*-nonroot$/];
+const NON_ROOT_BASES = [
+  /^gcr\.io\/distroless\/.*:(.*-)?nonroot(-[a-z0-9]+)?$/,
+  /^cgr\.dev\/chainguard\//,
+  /(^|\/)node:.*-?alpine.*-nonroot$/,
+  // USER 101 (nginx), 1001 (Bitnami), rootless (Docker's rootless image), jovyan (Jupyter).
+  /^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/,
+  /^(docker\.io\/)?bitnami\//,
+  /^(docker\.io\/)?(library\/)?docker:[^@]*rootless/,
+  /^(quay\.io\/)?jupyter\//,
+];
 
 /** Windows images: Nano Server runs as ContainerUser by default, Server Core as ContainerAdministrator. */
 const WINDOWS_ADMIN = 'containeradministrator';
@@ -29,7 +40,7 @@ export const finalUserRoot = defineRule({
     good:
       'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]',
     notes:
-      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, Windows Nano Server, whose default is ContainerUser) pass; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix adds a system user fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) before the CMD/ENTRYPOINT.',
+      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, `nginxinc/nginx-unprivileged`, Bitnami, the `docker:*-rootless` and Jupyter images, Windows Nano Server, whose default is ContainerUser) pass; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix switches to the user a RUN of the stage already creates (useradd/adduser), else adds a system user fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere), before the CMD/ENTRYPOINT and the comments over it.',
   },
   check({ model, report }) {
     const stage = model.finalStage;
@@ -59,7 +70,7 @@ export const finalUserRoot = defineRule({
       // Nano Server images default to ContainerUser; Server Core ones to ContainerAdministrator.
       const image = rootImage(stage);
       if (/nanoserver/i.test(`${image?.repository ?? ''}:${image?.tag ?? ''}`)) return;
-      report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: [addLinesFix(model, stage, ['USER ContainerUser'])] });
+      report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: [addLinesFix(model, stage, ['USER ContainerUser'], 'Switch to ContainerUser')] });
       return;
     }
     const drop = droppingTool(stage);
@@ -111,7 +122,39 @@ function usesBusybox(stage: Stage): boolean {
   return /(^|\/)(alpine|busybox)$/.test(image) || /alpine/.test(stage.image?.tag ?? '');
 }
 
+/** Options of useradd/adduser (shadow, BusyBox and Debian's) that take a value. */
+const USER_OPTIONS_WITH_VALUE = new Set([
+  '-u', '--uid', '-g', '--gid', '-G', '--groups', '--ingroup', '-d', '--home', '--home-dir', '-h', '-s', '--shell', '-c', '--comment', '--gecos',
+  '-k', '--skel', '-e', '--expiredate', '-f', '--inactive', '-K', '--key', '-p', '--password', '-R', '--root', '-P', '--prefix', '-Z', '--selinux-user',
+  '--firstuid', '--lastuid', '--firstgid', '--lastgid', '--conf', '--extrausers', '--add_extra_groups',
+]);
+
+/** The last user a RUN of the stage (or a stage it builds on) creates with useradd or adduser. */
+function createdUser(stage: Stage): string | null {
+  let user: string | null = null;
+  for (const instruction of chainInstructions(stage)) {
+    if (instruction.keyword !== 'RUN' || !instruction.script) continue;
+    for (const { command } of allCommands(instruction.script)) {
+      const name = baseCommandName(command);
+      if (name !== 'useradd' && name !== 'adduser') continue;
+      const args = commandArgs(command).map((w) => w.value);
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg.startsWith('-')) {
+          if (USER_OPTIONS_WITH_VALUE.has(arg)) i++;
+          continue;
+        }
+        if (/^[a-z_][a-z0-9_-]*\$?$/i.test(arg)) user = arg;
+        break;
+      }
+    }
+  }
+  return user;
+}
+
 function addUserFix(model: DockerfileModel, stage: Stage): Fix {
+  const existing = createdUser(stage);
+  if (existing) return addLinesFix(model, stage, [`USER ${existing}`], `Switch to the user "${existing}" the image creates`);
   const scratchLike = stage.image?.repository === 'scratch' || /distroless/.test(stage.image?.repository ?? '');
   const lines = scratchLike
     ? ['USER 65532:65532']
@@ -122,10 +165,9 @@ function addUserFix(model: DockerfileModel, stage: Stage): Fix {
 }
 
 /** Inserts `lines` before the stage's CMD/ENTRYPOINT, or after its last instruction. */
-function addLinesFix(model: DockerfileModel, stage: Stage, lines: string[]): Fix {
+function addLinesFix(model: DockerfileModel, stage: Stage, lines: string[], title = 'Add a non-root user and switch to it'): Fix {
   const eol = model.index.eol();
   const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-  const title = lines.length === 1 && lines[0] === 'USER ContainerUser' ? 'Switch to ContainerUser' : 'Add a non-root user and switch to it';
   if (anchor) {
     const line = lineAboveComments(model, anchor);
     return {

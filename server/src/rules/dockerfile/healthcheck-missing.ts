@@ -49,7 +49,7 @@ export const healthcheckMissing = defineRule({
     good:
       'FROM node:22-slim\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["node", "-e", "fetch(\'http://localhost:3000/healthz\').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]\nCMD ["node", "server.js"]',
     notes:
-      'Reported as a warning when the final stage EXPOSEs a port (a service), as info otherwise (it may be a job or a CLI). A HEALTHCHECK inherited from an earlier stage of the file counts; one defined by an external base image cannot be seen. `HEALTHCHECK NONE` is reported as info with its own message. The fix inserts a check before CMD/ENTRYPOINT using a tool the image has: BusyBox `wget` on Alpine/BusyBox, `curl` when the Dockerfile installs it, `node -e fetch(…)` on node images, Python\'s urllib on python images, the copied BusyBox on scratch/distroless; for other images (distroless, scratch, bare Debian) no fix is offered. The URL uses the first EXPOSEd port that is not a well-known non-HTTP one (else 8080) and /healthz: adjust it to your app. When every EXPOSEd port is a well-known non-HTTP one (PostgreSQL 5432, Redis 6379, MongoDB 27017…), no HTTP probe is offered: use the service\'s own client (`pg_isready`, `redis-cli ping`).',
+      'Reported as a warning when the final stage EXPOSEs a port (a service), as info otherwise (it may be a job or a CLI). A HEALTHCHECK inherited from an earlier stage of the file counts; one defined by an external base image cannot be seen. `HEALTHCHECK NONE` is reported as info with its own message. The fix inserts a check before CMD/ENTRYPOINT using a tool the image has: BusyBox `wget` on Alpine/BusyBox, `curl` when the Dockerfile installs it, `node -e fetch(…)` on node images, Python\'s urllib on python images, the copied BusyBox on scratch/distroless; for other images (distroless, scratch, bare Debian) no fix is offered. The URL uses the first EXPOSEd port that is not a well-known non-HTTP one and /healthz: adjust it to your app. Without an EXPOSEd port the fix (probing 8080) is offered but not applied by `--fix`: the image may be a job or a CLI, which a health check would only mark unhealthy. When every EXPOSEd port is a well-known non-HTTP one (PostgreSQL 5432, Redis 6379, MongoDB 27017…), no HTTP probe is offered: use the service\'s own client (`pg_isready`, `redis-cli ping`).',
   },
   check({ model, report }) {
     const stage = model.finalStage;
@@ -90,7 +90,8 @@ export const healthcheckMissing = defineRule({
       range: stage.from.range,
       message: `No HEALTHCHECK in the final stage${label}: Docker cannot tell when the container hangs`,
       severity: port ? 'warning' : 'info',
-      fixes: [insertFix(model, stage, `HEALTHCHECK ${OPTIONS} CMD ${template.command}`, template.title)],
+      // Without an EXPOSEd port the image may be a job or a CLI, and the URL is a guess: offered, not applied by --fix.
+      fixes: [{ ...insertFix(model, stage, `HEALTHCHECK ${OPTIONS} CMD ${template.command}`, template.title), isPreferred: port !== null }],
     });
   },
 });
