@@ -104,16 +104,24 @@ export function startServer(connection: Connection): void {
   const fileAccessFor = (uri: string): FileAccess | undefined => {
     if (!uri.startsWith('file:')) return undefined;
     const base = dirname(fileURLToPath(uri));
+    // One lint asks for the same neighbours from several rules (.dockerignore, .hadolint.yaml up the tree): read each once.
+    const read = new Map<string, string | undefined>();
     return {
       readFile(path: string): string | undefined {
         const absolute = isAbsolute(path) ? path : resolve(base, path);
+        if (read.has(absolute)) return read.get(absolute);
+        let text: string | undefined;
         const open = documents.get(pathToFileURL(absolute).href);
-        if (open) return open.getText();
-        try {
-          return readFileSync(absolute, 'utf8');
-        } catch {
-          return undefined;
+        if (open) text = open.getText();
+        else {
+          try {
+            text = readFileSync(absolute, 'utf8');
+          } catch {
+            text = undefined;
+          }
         }
+        read.set(absolute, text);
+        return text;
       },
     };
   };

@@ -15,5 +15,15 @@ ruleTable(composeReadOnly, {
       ],
       output: 'services:\n  api:\n    image: example/api:2.3\n    restart: unless-stopped\n    read_only: true\n    tmpfs: [/tmp]\n\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n    read_only: true\n',
     },
+    {
+      name: 'official images get a tmpfs for the folders they write at start',
+      code: 'services:\n  db:\n    image: postgres:16.4\n  web:\n    image: nginx:1.27\n',
+      findings: [
+        { line: 2, column: 3, endLine: 2, endColumn: 5, message: 'The root file system of service "db" is writable: set read_only: true' },
+        { line: 4, column: 3, endLine: 4, endColumn: 6, message: 'The root file system of service "web" is writable: set read_only: true' },
+      ],
+      output:
+        'services:\n  db:\n    image: postgres:16.4\n    read_only: true\n    tmpfs: [/tmp, /var/run/postgresql]\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp, /var/cache/nginx, /var/run]\n',
+    },
   ],
 });

@@ -98,6 +98,12 @@ export const PIP_NAMES = /^pip(\d+(\.\d+)?)?$/;
  * words' offsets mapped to the outer script), in the order they appear.
  */
 export function allCommands(script: SourceText | string): { command: ShellCommand; nested: boolean }[] {
+  // Offsets are the script's own, so the list is shared by every copy of an unchanged instruction.
+  if (typeof script !== 'string') return script.derived('allCommands', () => collectAll(script));
+  return collectAll(script);
+}
+
+function collectAll(script: SourceText | string): { command: ShellCommand; nested: boolean }[] {
   const text = typeof script === 'string' ? script : script.text;
   const commands = typeof script === 'string' ? parseShell(script) : script.commands;
   const out: { command: ShellCommand; nested: boolean }[] = [];

@@ -8,6 +8,8 @@ import { parseShell, type ShellCommand } from './shell-words';
 
 interface Memo {
   commands?: ShellCommand[];
+  /** Other readings of the text (by name), shared like `commands`. */
+  derived?: Map<string, unknown>;
 }
 
 export class SourceText {
@@ -49,6 +51,17 @@ export class SourceText {
   get commands(): ShellCommand[] {
     if (!this.memo.commands) this.memo.commands = parseShell(this.text);
     return this.memo.commands;
+  }
+
+  /**
+   * A value computed from the text alone (no document positions), computed once per distinct text
+   * and shared by every shifted copy: per-keystroke linting reuses it for unchanged instructions.
+   * Callers must not mutate what they get.
+   */
+  derived<T>(name: string, compute: (text: string) => T): T {
+    this.memo.derived ??= new Map();
+    if (!this.memo.derived.has(name)) this.memo.derived.set(name, compute(this.text));
+    return this.memo.derived.get(name) as T;
   }
 
   positionAt(offset: number): Position {

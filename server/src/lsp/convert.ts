@@ -13,8 +13,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Rule pages ship beside the bundle (dist/../docs/rules). */
 export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+  let uri = docUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+    docUris.set(ruleId, uri);
+  }
+  return uri;
 }
+
+/** By rule id: a diagnostic per finding per keystroke would otherwise build the same URL again. */
+const docUris = new Map<string, string>();
 
 export function toDiagnostic(finding: Finding): Diagnostic {
   return {

@@ -27,10 +27,22 @@ export const dockerignoreMissing = defineRule({
     report({
       range: whole.word.range,
       message: `${whole.instruction.keyword} ${whole.value} copies the whole build context and there is no .dockerignore: .git, .env files and keys can end up in the image`,
-      fixes: [{ title: 'Create a .dockerignore', isPreferred: true, edits: [], createFiles: [{ path: '.dockerignore', text: dockerignoreFor(model, sources) }] }],
+      // The file's text is worked out when a fix is taken, not on every keystroke (it costs as much as the rest of the lint).
+      fixes: [{ title: 'Create a .dockerignore', isPreferred: true, edits: [], createFiles: [lazyFile('.dockerignore', () => dockerignoreFor(model, sources))] }],
     });
   },
 });
+
+/** A file to create whose text is computed on first read (and then kept). */
+function lazyFile(path: string, compute: () => string): { path: string; text: string } {
+  let text: string | undefined;
+  return {
+    path,
+    get text() {
+      return (text ??= compute());
+    },
+  };
+}
 
 const NODE = /(^|\/)(node|bun|deno)$/;
 const PYTHON = /(^|\/)(python|pypy)$/;

@@ -103,10 +103,14 @@ export const secretInEnvArg = defineRule({
         }
       } else if (target.script) {
         const script = target.script;
-        for (const { label, pattern } of SECRET_VALUES) {
-          const match = pattern.exec(script.text);
-          if (match) report({ range: script.rangeOf(match.index, match.index + match[0].length), message: credentialMessage(label) });
-        }
+        // Matched once per distinct script text: unchanged RUNs cost nothing on the next keystroke.
+        const matches = script.derived('secret-values', (text) =>
+          SECRET_VALUES.flatMap(({ label, pattern }) => {
+            const match = pattern.exec(text);
+            return match ? [{ label, start: match.index, end: match.index + match[0].length }] : [];
+          }),
+        );
+        for (const { label, start, end } of matches) report({ range: script.rangeOf(start, end), message: credentialMessage(label) });
       }
     }
   },
