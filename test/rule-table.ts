@@ -66,7 +66,7 @@ export function ruleTable(rule: Rule, table: { kind?: Rule['kinds'][number]; val
       assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
       for (const field of ['summary', 'why', 'bad', 'good'] as const) assert.ok(rule.docs[field].trim().length > 0, `docs.${field}`);
       assert.ok(table.invalid.length > 0, 'at least one invalid case');
-      if (rule.fixable) assert.ok(table.invalid.some((c) => c.output !== undefined), 'a fixable rule tests a fix');
+      if (rule.fixable) assert.ok(table.invalid.some((c) => c.output !== undefined || c.fixTitles !== undefined), 'a fixable rule tests a fix (its output, or the fixes it offers)');
     });
     for (const entry of table.valid) {
       const c = typeof entry === 'string' ? { code: entry } : entry;

@@ -32,7 +32,7 @@ describe('language server: compose files and .dockerignore', () => {
     assert.match(String(privileged.message), /^Service "web" runs privileged/);
     const actions = (await editor.codeActions(uri, privileged.range, [privileged])).filter((a) => a.diagnostics?.[0]?.code === 'compose-privileged');
     assert.equal(actions[0].title, 'Remove privileged: true');
-    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].isPreferred, false, 'offered in the editor, not applied by --fix');
     const { versions } = await editor.apply(actions[0].edit!);
     assert.equal(editor.text(uri), 'services:\n  web:\n    image: nginx:1.27\n    # needed for the old driver\n    ports:\n      - "8080:80"\n');
     assert.deepEqual(only(await editor.diagnostics(uri, versions.get(uri)!), 'compose-privileged'), []);

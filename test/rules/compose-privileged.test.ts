@@ -1,5 +1,6 @@
 import { composePrivileged } from '../../server/src/rules/compose/compose-privileged';
 import { ruleTable } from '../rule-table';
+import { withQuickFixesPreferred } from './quick-fix';
 
 ruleTable(composePrivileged, {
   valid: [
@@ -12,12 +13,29 @@ ruleTable(composePrivileged, {
     {
       code: 'services:\n  app:\n    image: example/app:1.4\n    privileged: true\n    restart: always\n',
       findings: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
-      output: 'services:\n  app:\n    image: example/app:1.4\n    restart: always\n',
+      fixTitles: ['Remove privileged: true'],
     },
     {
       name: 'through a merge key: reported where it is used, no fix',
       code: 'x-base: &base\n  privileged: true\nservices:\n  app:\n    <<: *base\n    image: example/app:1.4\n',
       findings: [{ line: 5, column: 5, endLine: 5, endColumn: 14, message: 'Service "app" runs privileged: it gets every capability and all host devices (from &base on line 2)' }],
+    },
+    {
+      name: 'last line without a newline, CRLF, comment above kept',
+      code: 'services:\r\n  app:\r\n    image: example/app:1.4\r\n    # needs the GPU\r\n    privileged: true',
+      findings: [{ line: 5, column: 5, endLine: 5, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
+    },
+  ],
+});
+
+// The quick fix (editor only) removes the line and keeps comments, indentation and line endings.
+ruleTable(withQuickFixesPreferred(composePrivileged), {
+  valid: [],
+  invalid: [
+    {
+      code: 'services:\n  app:\n    image: example/app:1.4\n    privileged: true\n    restart: always\n',
+      findings: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
+      output: 'services:\n  app:\n    image: example/app:1.4\n    restart: always\n',
     },
     {
       name: 'last line without a newline, CRLF, comment above kept',

@@ -110,7 +110,21 @@ export interface CodeServerOptions {
   userDataDir?: string;
   extensionsDir?: string;
   settings?: Record<string, unknown>;
+  /**
+   * Workspace trust as a user meets it: enabled, and the opened folder not trusted (Restricted
+   * Mode). Without it trust is off, as `@vscode/test-electron` runs VS Code.
+   */
+  untrusted?: boolean;
+  /** More environment for code-server and its extension hosts. */
+  env?: Record<string, string>;
 }
+
+/** Settings that turn workspace trust on without the modal prompt at start (the folder stays untrusted). */
+const untrustedSettings: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   if (!existsSync(codeServerBin)) throw new Error(`${codeServerBin} is missing: run scripts/setup-e2e.sh`);
@@ -119,7 +133,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = options.extensionsDir ?? join(tmp, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...workbenchSettings, ...options.settings }, null, 2));
+  const settings = { ...workbenchSettings, ...(options.untrusted ? untrustedSettings : {}), ...options.settings };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
@@ -130,7 +145,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--bind-addr', authority,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.untrusted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
@@ -138,7 +153,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     {
       detached: true, // its own process group: the file watcher and extension hosts die with it
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, EXTENSIONS_GALLERY: '{}' }, // no marketplace look-ups
+      env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}' }, // no marketplace look-ups
     },
   );
   if (child.pid === undefined) throw new Error(`could not start ${codeServerBin}`);
@@ -203,6 +218,10 @@ export interface ExtensionTestRun {
   userDataDir?: string;
   extensionsDir?: string;
   timeoutMs?: number;
+  /** Workspace trust on and the folder untrusted (see CodeServerOptions). */
+  untrusted?: boolean;
+  /** More environment for the extension host (as `runTests`' extensionTestsEnv). */
+  env?: Record<string, string>;
 }
 
 /** Workbench chatter that says nothing about the tests. */
@@ -215,7 +234,7 @@ const NOISE = /^(Ignoring fetching additional builtin extensions|Updating additi
  */
 export async function runExtensionTests(run: ExtensionTestRun): Promise<number> {
   const started = Date.now();
-  const server = await startCodeServer({ userDataDir: run.userDataDir, extensionsDir: run.extensionsDir });
+  const server = await startCodeServer({ userDataDir: run.userDataDir, extensionsDir: run.extensionsDir, untrusted: run.untrusted, env: run.env });
   let browser: Browser | undefined;
   let code = 1;
   try {
