@@ -5,9 +5,12 @@
 //               scripts/code-shim.js, which runs them in code-server; set VSCODE_EXECUTABLE to a
 //               desktop VS Code to run them there instead.
 //   activation  one more such run for each file kind (test/e2e/activation), in an empty folder.
+//   untrusted   one more run with workspace trust on and the folder not trusted (test/e2e/untrusted).
+//               runTests always passes --disable-workspace-trust, so this run starts code-server
+//               directly (test/e2e/support).
 //   ui          the Playwright smoke tests of the workbench (test/e2e/ui), with a screenshot of
 //               each step in test-results/e2e/ (kept from the last run only).
-// usage: node scripts/run-ext-tests.js [host|activation|ui]…   (default: all three)
+// usage: node scripts/run-ext-tests.js [host|activation|untrusted|ui]…   (default: all four)
 // Environment: SHIPSHAPE_E2E_GREP (only tests whose title matches), SHIPSHAPE_E2E_TIMEOUT_MS (one
 // extension-host run, default 420000).
 // Prints each layer's counts and a closing `N passed, N failed`; exits non-zero on any failure.
@@ -23,6 +26,7 @@ const screenshots = path.join(root, 'test-results', 'e2e');
 const LAYERS = {
   host: 'extension host (vscode API)',
   activation: 'activation by each file kind (vscode API)',
+  untrusted: 'Restricted Mode, an untrusted workspace (vscode API)',
   ui: 'UI (Playwright workbench)',
 };
 const layers = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(LAYERS);
@@ -154,13 +158,34 @@ const runHostLayer = () => runExtensionTests('suite', 'workspace');
 /** Activation needs a fresh extension host for each file kind: one run each, in an empty folder. */
 async function runActivationLayer() {
   const totals = { passed: 0, failed: 0 };
-  for (const kind of ['dockerfile', 'compose']) {
+  for (const kind of ['dockerfile', 'compose', 'dockerignore']) {
     console.log(`--- activation by a ${kind} file ---`);
     const counts = await runExtensionTests('activation', 'empty', { SHIPSHAPE_E2E_ACTIVATION: kind });
     totals.passed += counts.passed;
     totals.failed += counts.failed;
   }
   return totals;
+}
+
+/** Workspace trust on, the folder untrusted: the support module's runner, without runTests' --disable-workspace-trust. */
+async function runUntrustedLayer() {
+  const { runExtensionTests: runInCodeServer } = require(path.join(out, 'support', 'code-server.js'));
+  const profile = tempDir('profile');
+  const results = path.join(profile, 'results.json');
+  const code = await runInCodeServer({
+    extensionDevelopmentPath: root,
+    extensionTestsPath: path.join(out, 'untrusted', 'index.js'),
+    folder: workspaceCopy('workspace'),
+    userDataDir: path.join(profile, 'user-data'),
+    extensionsDir: path.join(profile, 'extensions'),
+    timeoutMs: Number(process.env.SHIPSHAPE_E2E_TIMEOUT_MS) || undefined,
+    untrusted: true,
+    env: { SHIPSHAPE_E2E_RESULTS: results },
+  });
+  const counts = readCounts(results);
+  if (!counts) return { passed: 0, failed: 1, note: 'the extension tests did not report (see above)' };
+  if (code !== 0 && counts.failed === 0) return { ...counts, failed: 1, note: `VS Code exited with ${code}` };
+  return counts;
 }
 
 async function runUiLayer() {
@@ -189,7 +214,7 @@ async function runUiLayer() {
     console.log(`\n=== e2e ${LAYERS[layer]} ===`);
     let counts;
     try {
-      counts = await { host: runHostLayer, activation: runActivationLayer, ui: runUiLayer }[layer]();
+      counts = await { host: runHostLayer, activation: runActivationLayer, untrusted: runUntrustedLayer, ui: runUiLayer }[layer]();
     } catch (error) {
       console.error(error);
       counts = { passed: 0, failed: 1, note: 'the layer crashed' };

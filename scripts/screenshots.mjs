@@ -15,9 +15,9 @@ const images = join(root, 'images');
 
 /** README picture ← the UI step whose screenshot name matches (the last match wins: it is the latest step). */
 const PICTURES = [
-  { file: 'squiggles.png', step: /-dockerfile-squiggles\.png$/, what: 'the squiggles of a Dockerfile' },
-  { file: 'quick-fix.png', step: /-quick-fix-menu\.png$/, what: 'the quick fix menu' },
-  { file: 'build-and-check.png', step: /^\d+-build-and-check-(report|result)\.png$/, what: 'a Build and Check report' },
+  { file: 'squiggles.png', step: /^workbench-\d+-dockerfile-squiggles\.png$/, what: 'the squiggles of a Dockerfile' },
+  { file: 'quick-fix.png', step: /^workbench-\d+-quick-fix-menu\.png$/, what: 'the quick fix menu' },
+  { file: 'build-and-check.png', step: /^workbench-\d+-build-and-check-report\.png$/, what: 'a Build and Check report' },
 ];
 
 if (!process.argv.includes('--no-run')) {

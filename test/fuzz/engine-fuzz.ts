@@ -36,6 +36,8 @@ export interface FuzzOptions {
   /** Compare with a fresh lint every n-th version (0: never). */
   compareEvery?: number;
   maxFixes?: number;
+  /** Fuzz only the files this accepts (pastes still come from all of them): replays one file of a seed. */
+  only?: (name: string) => boolean;
   log?: (line: string) => void;
 }
 
@@ -60,6 +62,7 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
   const fragments = options.files.map((f) => f.text);
   for (const file of options.files) {
     if (Date.now() > deadline) break;
+    if (options.only && !options.only(file.name)) continue;
     stats.files++;
     const seed = seedFor(options.seed, file.name);
     const random = new Random(seed);

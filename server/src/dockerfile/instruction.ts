@@ -80,6 +80,15 @@ const SHELL_WITH_HEREDOC = /^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh(?:\s+-[a-z]
 
 /** Parses the text of one chunk (`lines[0]` is the instruction's first line, at chunk line 0). */
 export function parseInstructionChunk(chunkText: string, escape: string): Instruction | null {
+  try {
+    return parseChunkText(chunkText, escape);
+  } catch {
+    // A parser failure on one odd chunk must not cost the whole file its diagnostics: the chunk is skipped.
+    return null;
+  }
+}
+
+function parseChunkText(chunkText: string, escape: string): Instruction | null {
   const prefix = escape === '`' ? '# escape=`\n' : '';
   // A carriage return that does not end a line is part of the line for Docker (and for our line
   // index), but the AST parser would start a new line there: give it a space of the same width.
@@ -141,7 +150,13 @@ function convert(ast: AstInstruction, lines: string[], escape: string, delta: nu
   }
 
   if ('getHeredocs' in ast && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-    const heredocs = (ast as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs();
+    let heredocs: import('dockerfile-ast').Heredoc[] = [];
+    try {
+      heredocs = (ast as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs();
+    } catch {
+      // dockerfile-ast throws on a comment ending in the escape character inside a continuation
+      // (`RUN \` then `#\x`): such an instruction has no heredoc we could read.
+    }
     instruction.heredocs = heredocs.map((heredoc) => {
       const contentRange = heredoc.getContentRange();
       return {
@@ -261,7 +276,10 @@ function heredocScript(instruction: Instruction, lines: string[], argsText: Sour
     const to = line === r.end.line ? r.end.character : lines[line].length;
     parts.push({ text: lines[line].slice(from, to) + (line < r.end.line ? '\n' : ''), line, character: from });
   }
-  return SourceText.build(parts, r.end);
+  // The parser's end can lie past the last line's text (an unterminated body ending in the escape character).
+  const lastLine = Math.min(r.end.line, lines.length - 1);
+  const end = lastLine === r.end.line ? { line: lastLine, character: Math.min(r.end.character, lines[lastLine].length) } : { line: lastLine, character: lines[lastLine].length };
+  return SourceText.build(parts, end);
 }
 
 /** Reads `["a", "b"]` from the joined text; null unless it is a JSON array of strings. */

@@ -229,6 +229,21 @@ export function findInvocations(
   subcommands?: string | readonly string[] | null,
   options: FindOptions = {},
 ): PackageInvocation[] {
+  // Offsets are the script's own: the result is shared by every copy of an unchanged instruction
+  // (a matcher given as a function has no key, so it is not shared).
+  if (typeof script !== 'string' && typeof manager !== 'function') {
+    const key = `findInvocations ${manager instanceof RegExp ? String(manager) : JSON.stringify(manager)} ${JSON.stringify(subcommands ?? null)} ${JSON.stringify(options)}`;
+    return script.derived(key, () => searchInvocations(script, manager, subcommands, options));
+  }
+  return searchInvocations(script, manager, subcommands, options);
+}
+
+function searchInvocations(
+  script: SourceText | string,
+  manager: ManagerMatcher,
+  subcommands?: string | readonly string[] | null,
+  options: FindOptions = {},
+): PackageInvocation[] {
   const matches = matcherFor(manager);
   const wanted = subcommands == null ? null : typeof subcommands === 'string' ? [subcommands] : subcommands;
   const out: PackageInvocation[] = [];

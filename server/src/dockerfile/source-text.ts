@@ -76,6 +76,8 @@ export class SourceText {
       return { start: at, end: at };
     }
     const last = this.positionAt(end - 1);
-    return { start: this.positionAt(start), end: { line: last.line, character: last.character + 1 } };
+    // A line break of the text (a heredoc body's) sits at its line's end: the range ends there, not past it.
+    const after = this.text.charCodeAt(Math.min(end, this.text.length) - 1) === 10 ? last.character : last.character + 1;
+    return { start: this.positionAt(start), end: { line: last.line, character: after } };
   }
 }

@@ -52,8 +52,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function limitText(text: string, kind: FileKind, limits: TextLimits = LIMITS[kind]): LimitedText {
   const nul = text.indexOf('\0');
   if (nul !== -1 && nul < BINARY_SNIFF_CHARS) {
-    const firstBreak = text.indexOf('\n');
-    const firstLineEnd = Math.min(firstBreak === -1 ? text.length : firstBreak, 200);
+    let firstBreak = text.indexOf('\n');
+    if (firstBreak === -1) firstBreak = text.length;
+    if (firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13) firstBreak--;
+    const firstLineEnd = Math.min(firstBreak, 200);
     return {
       text: '',
       notice: {

@@ -80,7 +80,10 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between a line's \r and its \n (or after a final \r) is the end of that line.
+    const character = clamped - this.lineStarts[low];
+    if (character > 0 && this.text.charCodeAt(clamped - 1) === 13 && (clamped === this.text.length || this.text.charCodeAt(clamped) === 10)) return { line: low, character: character - 1 };
+    return { line: low, character };
   }
 
   /** The end of the document, as a position. */

@@ -11,6 +11,8 @@ import { EXTENSION_ID, openFile, settledDiagnostics, ruleOf, waitFor } from '../
 const KINDS: Record<string, { file: string; text: string; rule: string }> = {
   dockerfile: { file: 'Dockerfile', text: 'FROM node:22-slim\nCMD ["node", "server.js"]\n', rule: 'final-user-root' },
   compose: { file: 'compose.yaml', text: 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n', rule: 'compose-privileged' },
+  // VS Code gives .dockerignore its built-in "ignore" language: activation is onLanguage:ignore.
+  dockerignore: { file: '.dockerignore', text: 'node_modules\n.git\nnode_modules\n', rule: 'dockerignore-duplicate-pattern' },
 };
 
 const kind = process.env.SHIPSHAPE_E2E_ACTIVATION ?? 'dockerfile';
