@@ -52,6 +52,8 @@ describe('workbench UI', function () {
     await item.filter({ hasText: /^\s*Shipshape\s+2\s*$/ }).waitFor();
     assert.equal(await item.locator('.codicon-warning').count(), 1, 'a warning icon before the count');
     assert.equal(await item.locator('.codicon-error').count(), 0, 'no error count');
+    // The editor as it settles: its code lenses too (the README's picture shows it).
+    await stableBox(workbench.editor.locator('.codelens-decoration a', { hasText: 'Build and Check' }).first());
     await workbench.shot('dockerfile-squiggles');
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row', { hasText: NO_USER }).first().waitFor();
