@@ -3,6 +3,7 @@ import { ruleTable } from '../rule-table';
 
 ruleTable(healthcheckToolMissing, {
   valid: [
+    { name: 'scratch with a BusyBox binary from the build context', code: 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nHEALTHCHECK CMD ["/bin/sh", "/app/health.sh"]\n' },
     'FROM alpine:3.20\nHEALTHCHECK CMD wget -q --spider http://localhost/ || exit 1\n',
     'FROM alpine:3.20\nRUN apk add --no-cache curl\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\n',
     { name: 'installed in a base stage of the file', code: 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
@@ -13,6 +14,11 @@ ruleTable(healthcheckToolMissing, {
     { name: 'only the final stage', code: 'FROM alpine:3.20 AS test\nHEALTHCHECK CMD curl -f http://x/\nFROM node:22\n' },
   ],
   invalid: [
+    {
+      name: 'exec form naming a shell on scratch',
+      code: 'FROM scratch\nCOPY app /app\nHEALTHCHECK CMD ["/bin/sh", "/app/health.sh"]\n',
+      findings: [{ line: 3, column: 18, endLine: 3, endColumn: 27, message: 'HEALTHCHECK runs sh, which scratch does not have (scratch is empty): the check always fails and the container is marked unhealthy' }],
+    },
     {
       name: 'curl on a slim image',
       code: 'FROM node:22-slim\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/ || exit 1\n',

@@ -252,8 +252,8 @@ export function runsOpaqueInstaller(stage: Stage): boolean {
 export function copiedBusybox(stage: Stage): string | null {
   for (const instruction of chainInstructions(stage)) {
     if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
-    const from = flagValue(instruction, 'from');
-    if (!from) continue;
+    // From another image or stage, or a binary from the build context (`COPY busybox /bin/busybox`).
+    const from = flagValue(instruction, 'from') ?? '';
     const words = instruction.json ? instruction.json.map((w) => w.value) : instruction.args.map((w) => w.value);
     if (words.length < 2) continue;
     const dest = words[words.length - 1];

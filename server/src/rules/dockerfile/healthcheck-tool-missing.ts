@@ -28,7 +28,7 @@ export const healthcheckToolMissing = defineRule({
     const check = healthchecks[healthchecks.length - 1];
     if (!check || check.args[0]?.value.toUpperCase() === 'NONE') return;
     const image = rootImage(stage)?.text ?? 'the base image';
-    const findings: { range: Range; tool: string }[] = [];
+    const findings: { range: Range; tool: string; shellForm?: boolean }[] = [];
     if (check.json && check.json.length > 0) {
       const program = check.json[0];
       const name = program.value.slice(program.value.lastIndexOf('/') + 1);
@@ -45,7 +45,7 @@ export const healthcheckToolMissing = defineRule({
       const script = check.script;
       const text = script.text;
       const start = text.length - text.trimStart().length;
-      findings.push({ range: script.rangeOf(start, text.trimEnd().length), tool: 'sh' });
+      findings.push({ range: script.rangeOf(start, text.trimEnd().length), tool: 'sh', shellForm: true });
       for (const command of script.commands) {
         const tool = baseCommandName(command);
         if (!TOOLS.has(tool)) continue;
@@ -59,7 +59,7 @@ export const healthcheckToolMissing = defineRule({
       if (availability.present !== false) continue;
       const why = availability.reason ? ` (${availability.reason})` : '';
       const message =
-        finding.tool === 'sh'
+        finding.shellForm
           ? `This shell-form HEALTHCHECK runs /bin/sh, which ${image} does not have${why}: the check always fails and the container is marked unhealthy`
           : `HEALTHCHECK runs ${finding.tool}, which ${image} does not have${why}: the check always fails and the container is marked unhealthy`;
       report({ range: finding.range, message });
