@@ -120,7 +120,8 @@ async function main() {
   const peer = [];
   let lastOurs;
   for (let i = 0; i < cliRuns + 1; i++) {
-    const a = timeProcess(process.execPath, ['bin/shipshape.js', 'check', '--format', 'json', dockerfiles]);
+    // Like for like: the peer runs no ShellCheck, so neither does this run (ShellCheck is timed below).
+    const a = timeProcess(process.execPath, ['bin/shipshape.js', 'check', '--format', 'json', '--no-shellcheck', dockerfiles]);
     const b = timeProcess(process.execPath, ['scripts/bench/peer-validate.mjs', dockerfiles]);
     if (i === 0) continue; // warm-up
     ours.push(a.ms);
@@ -142,7 +143,10 @@ async function main() {
   console.log(`dockerfile-utils validate:  ${results.cli.peerMs.toFixed(0)} ms  (${results.cli.peerFilesPerSecond.toFixed(0)} files/s)`);
   console.log(`ratio shipshape/peer:       ${results.cli.ratio.toFixed(2)}`);
 
-  const all = timeProcess(process.execPath, ['bin/shipshape.js', 'check', '--format', 'json', dockerfiles, join(corpus, 'compose')]);
+  const withShellCheck = timeProcess(process.execPath, ['bin/shipshape.js', 'check', '--format', 'json', '--shellcheck', dockerfiles]);
+  results.cli.withShellCheckMs = withShellCheck.status === 2 ? null : round(withShellCheck.ms);
+  if (results.cli.withShellCheckMs !== null) console.log(`shipshape check with ShellCheck on every RUN script: ${results.cli.withShellCheckMs.toFixed(0)} ms (one run)`);
+  const all = timeProcess(process.execPath, ['bin/shipshape.js', 'check', '--format', 'json', '--no-shellcheck', dockerfiles, join(corpus, 'compose')]);
   const counts = {};
   for (const file of JSON.parse(all.stdout).files) {
     for (const finding of file.findings) {

@@ -232,10 +232,17 @@ export function findInvocations(
   // Offsets are the script's own: the result is shared by every copy of an unchanged instruction
   // (a matcher given as a function has no key, so it is not shared).
   if (typeof script !== 'string' && typeof manager !== 'function') {
-    const key = `findInvocations ${manager instanceof RegExp ? String(manager) : JSON.stringify(manager)} ${JSON.stringify(subcommands ?? null)} ${JSON.stringify(options)}`;
+    const key = invocationKey(manager, subcommands, options);
     return script.derived(key, () => searchInvocations(script, manager, subcommands, options));
   }
   return searchInvocations(script, manager, subcommands, options);
+}
+
+/** A memo key for one search; built on every keystroke for every RUN, so it avoids JSON.stringify. */
+function invocationKey(manager: Exclude<ManagerMatcher, (name: string) => boolean>, subcommands: string | readonly string[] | null | undefined, options: FindOptions): string {
+  const names = typeof manager === 'string' ? manager : manager instanceof RegExp ? String(manager) : manager.join(',');
+  const wanted = subcommands == null ? '*' : typeof subcommands === 'string' ? subcommands : subcommands.join(',');
+  return `findInvocations ${names} ${wanted} ${options.valueOptions?.join(',') ?? ''} ${options.pythonModule ?? ''} ${options.nested ?? ''}`;
 }
 
 function searchInvocations(
