@@ -10,6 +10,7 @@ import { fileKindOf, sniffFileKind } from '../engine/file-kinds';
 import { SEVERITY_RANK, SEVERITIES, type Severity } from '../engine/types';
 import { applyEdits } from '../engine/text';
 import { allRules, fixText, isLintable, lintText } from '../linter';
+import { parseArgs, UsageError } from './args';
 import { collectFiles } from './collect-files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -40,8 +41,6 @@ check   lints Dockerfiles, compose files and .dockerignore files (folders are se
         The nearest .hadolint.yaml (ignored, override, trustedRegistries, label-schema, strict-labels,
         failure-threshold, no-fail) applies; its failure-threshold is the default --severity.
 ${VERIFY_HELP}`;
-
-class UsageError extends Error {}
 
 interface Io {
   out: (text: string) => void;
@@ -80,48 +79,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
 }
 
-interface ParsedArgs {
-  flags: Map<string, string | true>;
-  positional: string[];
-}
-
-function parseArgs(args: readonly string[], valued: readonly string[], booleans: readonly string[]): ParsedArgs {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (valued.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-    } else if (booleans.includes(name) && inline === undefined) {
-      flags.set(name, true);
-    } else {
-      throw new UsageError(`unknown option --${name}`);
-    }
-  }
-  return { flags, positional };
-}
-
 async function check(args: readonly string[], io: Io): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['format', 'severity'], ['fix', 'shellcheck', 'no-shellcheck']);
-  const format = (flags.get('format') as string | undefined) ?? 'tty';
+  const { values, flags, positional } = parseArgs(args, { valued: ['format', 'severity'], booleans: ['fix', 'shellcheck', 'no-shellcheck'] });
+  const format = values.get('format')?.[0] ?? 'tty';
   if (!['tty', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be tty, json or sarif, not "${format}"`);
-  const severityFlag = flags.get('severity') as Severity | undefined;
+  const severityFlag = values.get('severity')?.[0] as Severity | undefined;
   if (severityFlag !== undefined && !SEVERITIES.includes(severityFlag)) throw new UsageError(`--severity must be error, warning, info or hint, not "${severityFlag}"`);
   if (positional.length === 0) throw new UsageError('check needs at least one file or folder');
-  if (flags.get('shellcheck') && flags.get('no-shellcheck')) throw new UsageError('--shellcheck and --no-shellcheck exclude each other');
-  const shellcheckPath = flags.get('no-shellcheck') ? null : findShellCheck(process.env.SHIPSHAPE_SHELLCHECK);
-  if (flags.get('shellcheck') && !shellcheckPath) throw new Error('--shellcheck: shellcheck is not on PATH (install it, e.g. apt-get install shellcheck)');
+  if (flags.has('shellcheck') && flags.has('no-shellcheck')) throw new UsageError('--shellcheck and --no-shellcheck exclude each other');
+  const shellcheckPath = flags.has('no-shellcheck') ? null : findShellCheck(process.env.SHIPSHAPE_SHELLCHECK);
+  if (flags.has('shellcheck') && !shellcheckPath) throw new Error('--shellcheck: shellcheck is not on PATH (install it, e.g. apt-get install shellcheck)');
   const shellChecker = shellcheckPath ? new ShellChecker(new ProcessShellCheckRunner(shellcheckPath), { concurrency: Math.max(2, availableParallelism()) }) : null;
   const workspaceConfig = new WorkspaceConfig(allRules, undefined, process.env, [process.cwd()]);
   const failing = new Set<FileReport>();
@@ -160,7 +127,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     const settings = workspaceConfig.settingsFor(file.path, {});
     const options = { path: file.path, files: nodeFileAccess(file.path), settings };
     let current = text;
-    if (flags.get('fix')) {
+    if (flags.has('fix')) {
       const outcome = fixText(text, kind, options);
       if (outcome.text !== text) writeFileSync(file.path, outcome.text);
       for (const created of outcome.createFiles) {
@@ -201,9 +168,9 @@ async function check(args: readonly string[], io: Io): Promise<number> {
 }
 
 function listRules(args: readonly string[], io: Io): number {
-  const { flags, positional } = parseArgs(args, ['format'], []);
+  const { values, positional } = parseArgs(args, { valued: ['format'], booleans: [] });
   if (positional.length > 0) throw new UsageError('rules takes no arguments');
-  const format = (flags.get('format') as string | undefined) ?? 'tty';
+  const format = values.get('format')?.[0] ?? 'tty';
   if (format === 'json') {
     io.out(
       JSON.stringify(

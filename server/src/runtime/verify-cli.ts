@@ -4,6 +4,7 @@
  * check passed, 1 when the build or a check failed, 2 on usage or engine errors, 130 on Ctrl+C.
  */
 import { existsSync } from 'node:fs';
+import { parseArgs, UsageError } from '../cli/args';
 import { composeUpAndCheck } from './compose';
 import { InputError } from './docker-cli';
 import { FileHistory } from './history';
@@ -29,55 +30,23 @@ interface Io {
 }
 
 const VALUED = ['tag', 'context', 'port', 'health-path', 'timeout', 'stop-grace', 'user', 'env-file', 'data-path', 'label', 'history', 'service', 'docker'];
-const REPEATED = new Set(['port', 'health-path', 'data-path', 'label']);
+const REPEATED = ['port', 'health-path', 'data-path', 'label'];
 const BOOLEAN = ['json', 'hardened', 'remove-image', 'verbose'];
-
-class VerifyUsageError extends Error {}
-
-function parse(args: readonly string[]): { values: Map<string, string[]>; flags: Set<string>; positional: string[] } {
-  const values = new Map<string, string[]>();
-  const flags = new Set<string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq >= 0 ? eq : undefined);
-    if (VALUED.includes(name)) {
-      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) throw new VerifyUsageError(`--${name} needs a value`);
-      if (!REPEATED.has(name) && values.has(name)) throw new VerifyUsageError(`--${name} given twice`);
-      values.set(name, [...(values.get(name) ?? []), value]);
-    } else if (BOOLEAN.includes(name) && eq < 0) {
-      flags.add(name);
-    } else {
-      throw new VerifyUsageError(`unknown option --${name}`);
-    }
-  }
-  return { values, flags, positional };
-}
 
 function seconds(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new VerifyUsageError(`--${name} must be a number of seconds, not "${value}"`);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number of seconds, not "${value}"`);
   return n;
 }
 
 export async function verifyCommand(args: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   let parsed;
   try {
-    parsed = parse(args);
-    if (parsed.positional.length !== 1) throw new VerifyUsageError('verify needs exactly one Dockerfile (or compose file with --service)');
+    parsed = parseArgs(args, { valued: VALUED, repeated: REPEATED, booleans: BOOLEAN });
+    if (parsed.positional.length !== 1) throw new UsageError('verify needs exactly one Dockerfile (or compose file with --service)');
   } catch (error) {
-    if (!(error instanceof VerifyUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     io.err(`shipshape: ${error.message}\n\nUsage:\n${VERIFY_USAGE}`);
     return 2;
   }
@@ -108,7 +77,7 @@ export async function verifyCommand(args: readonly string[], io: Io, signal?: Ab
     const labels: Record<string, string> = {};
     for (const label of values.get('label') ?? []) {
       const eq = label.indexOf('=');
-      if (eq <= 0) throw new VerifyUsageError(`--label must be KEY=VALUE, not "${label}"`);
+      if (eq <= 0) throw new UsageError(`--label must be KEY=VALUE, not "${label}"`);
       labels[label.slice(0, eq)] = label.slice(eq + 1);
     }
     const timeout = seconds(one('timeout'), 'timeout');
@@ -141,7 +110,7 @@ export async function verifyCommand(args: readonly string[], io: Io, signal?: Ab
       });
     }
   } catch (error) {
-    if (error instanceof VerifyUsageError) {
+    if (error instanceof UsageError) {
       io.err(`shipshape: ${error.message}\n\nUsage:\n${VERIFY_USAGE}`);
       return 2;
     }
