@@ -2,38 +2,30 @@
  * The language server: wires open documents to the engine. Lints on every change (newest version
  * only), publishes versioned diagnostics, and answers code actions with the engine's fixes.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
-  LSPErrorCodes,
   ProposedFeatures,
-  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
-  type CodeAction,
   type Connection,
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileKindOf } from './engine/file-kinds';
-import { readSettings, type Settings } from './engine/settings';
-import type { FileAccess, FileKind, Finding } from './engine/types';
-import { applyPreferredFixes } from './engine/apply-fixes';
-import { DocumentLinter, isLintable } from './linter';
-import { toDiagnostic, toQuickFix, toWorkspaceEdit } from './lsp/convert';
-import { rangesIntersect } from './lsp/ranges';
 import { isHadolintConfigPath, WorkspaceConfig } from './config/workspace-config';
 import type { DockerfileModel } from './dockerfile/model';
-import { allRules } from './rules';
-import { BackgroundShellCheck } from './shellcheck/background';
-import { isShellCheckRule, shellcheckDocUrl, ShellChecker } from './shellcheck/checker';
-import { findShellCheck, ProcessShellCheckRunner } from './shellcheck/process-runner';
+import { fileKindOf } from './engine/file-kinds';
+import { readSettings, type Settings } from './engine/settings';
+import type { Finding } from './engine/types';
 import { registerLanguageFeatures } from './features';
-
-const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
+import { DocumentLinter, isLintable } from './linter';
+import { cancelledError, codeActions, FIX_ALL_KIND } from './lsp/code-actions';
+import { toDiagnostic } from './lsp/convert';
+import { documentKind, documentPath, neighbourFiles } from './lsp/documents';
+import { readShellCheckPreference, ShellCheckSetting } from './lsp/shellcheck-setting';
+import { allRules } from './rules';
+import { isShellCheckRule, shellcheckDocUrl } from './shellcheck/checker';
 
 interface DocumentState {
   linter: DocumentLinter;
@@ -62,21 +54,8 @@ export function startServer(connection: Connection): void {
   const reportedFailures = new Set<string>();
   const workspaceConfig = new WorkspaceConfig(allRules);
   /** ShellCheck on RUN scripts: on unless `shipshape.shellcheck.enable` is false, when the program is found. */
-  let shellcheck: { enable: boolean; path: string } = { enable: true, path: '' };
-  let background: BackgroundShellCheck | null = null;
-  let shellcheckKey: string | null = null;
-
-  const configureShellCheck = (): void => {
-    const found = shellcheck.enable ? findShellCheck(shellcheck.path) : null;
-    const key = shellcheck.enable ? `${shellcheck.path}\0${found ?? ''}` : null;
-    if (key === shellcheckKey) return;
-    shellcheckKey = key;
-    background?.dispose();
-    background = found ? new BackgroundShellCheck(new ShellChecker(new ProcessShellCheckRunner(found))) : null;
-    if (found) connection.console.info(`ShellCheck: ${found} checks RUN scripts`);
-    else if (shellcheck.enable && shellcheck.path) connection.console.warn(`ShellCheck: "${shellcheck.path}" (shipshape.shellcheck.path) is not an executable file; RUN scripts are not checked`);
-    else if (shellcheck.enable) connection.console.info('ShellCheck: not found on PATH; RUN scripts are not checked (install shellcheck or set shipshape.shellcheck.path)');
-  };
+  const shellcheck = new ShellCheckSetting(connection.console);
+  let shellcheckPreference = readShellCheckPreference(undefined);
 
   /** Says once what is wrong with a `.hadolint.yaml`: a log line and warnings on the file itself. */
   const reportConfigProblems = (path: string | undefined): void => {
@@ -91,39 +70,13 @@ export function startServer(connection: Connection): void {
     });
   };
 
-  const kindOf = (document: TextDocument): FileKind | null => {
-    const byName = fileKindOf(document.uri.split('?')[0]);
-    if (byName) return byName;
-    if (document.languageId === 'dockerfile') return 'dockerfile';
-    if (document.languageId === 'dockercompose') return 'compose';
-    return null;
-  };
+  const kindOf = documentKind;
 
   const languageFeatures = registerLanguageFeatures(connection, documents, { kindOf, findingsOf: (uri) => states.get(uri)?.findings ?? [] });
 
-  const fileAccessFor = (uri: string): FileAccess | undefined => {
-    if (!uri.startsWith('file:')) return undefined;
-    const base = dirname(fileURLToPath(uri));
-    // One lint asks for the same neighbours from several rules (.dockerignore, .hadolint.yaml up the tree): read each once.
-    const read = new Map<string, string | undefined>();
-    return {
-      readFile(path: string): string | undefined {
-        const absolute = isAbsolute(path) ? path : resolve(base, path);
-        if (read.has(absolute)) return read.get(absolute);
-        let text: string | undefined;
-        const open = documents.get(pathToFileURL(absolute).href);
-        if (open) text = open.getText();
-        else {
-          try {
-            text = readFileSync(absolute, 'utf8');
-          } catch {
-            text = undefined;
-          }
-        }
-        read.set(absolute, text);
-        return text;
-      },
-    };
+  const lintOptionsFor = (uri: string) => {
+    const path = documentPath(uri);
+    return { settings: workspaceConfig.settingsFor(path, settings), path, files: neighbourFiles(documents, uri) };
   };
 
   const lintNow = (uri: string): void => {
@@ -141,10 +94,10 @@ export function startServer(connection: Connection): void {
       states.set(uri, state);
     }
     try {
-      const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-      const effective = workspaceConfig.settingsFor(path, settings);
-      reportConfigProblems(path);
-      const result = state.linter.lint(document.getText(), { settings: effective, path, files: fileAccessFor(uri) });
+      const options = lintOptionsFor(uri);
+      const effective = options.settings;
+      reportConfigProblems(options.path);
+      const result = state.linter.lint(document.getText(), options);
       for (const failure of result.failures) {
         if (reportedFailures.has(failure.rule)) continue;
         reportedFailures.add(failure.rule);
@@ -152,6 +105,7 @@ export function startServer(connection: Connection): void {
       }
       state.findings = result.findings;
       state.version = document.version;
+      const background = shellcheck.background;
       if (kind === 'dockerfile' && background) {
         // ShellCheck's results for unchanged scripts come from its cache; changed ones follow when typing pauses.
         const fast = result.findings;
@@ -204,8 +158,8 @@ export function startServer(connection: Connection): void {
   const applySettings = (raw: unknown): void => {
     const section = (raw ?? {}) as { enable?: unknown; rules?: unknown; shellcheck?: { enable?: unknown; path?: unknown } };
     enabled = section.enable !== false;
-    shellcheck = { enable: section.shellcheck?.enable !== false, path: typeof section.shellcheck?.path === 'string' ? section.shellcheck.path : '' };
-    configureShellCheck();
+    shellcheckPreference = readShellCheckPreference(section.shellcheck);
+    shellcheck.apply(shellcheckPreference);
     const { settings: read, problems } = readSettings({ rules: section.rules });
     settings = read;
     for (const problem of problems) connection.console.warn(`shipshape settings: ${problem.message}`);
@@ -217,7 +171,7 @@ export function startServer(connection: Connection): void {
     const roots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (roots.length === 0 && params.rootUri) roots.push(params.rootUri);
     workspaceConfig.setRoots(roots.filter((root) => root.startsWith('file:')).map((root) => fileURLToPath(root)));
-    configureShellCheck();
+    shellcheck.apply(shellcheckPreference);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) applySettings(init.settings);
     return {
@@ -280,7 +234,7 @@ export function startServer(connection: Connection): void {
     }
   });
   documents.onDidClose((event) => {
-    background?.cancel(event.document.uri);
+    shellcheck.background?.cancel(event.document.uri);
     relintBesideIgnoreFile(event.document.uri);
     states.delete(event.document.uri);
     pending.delete(event.document.uri);
@@ -288,48 +242,22 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params, token) => {
-    // A request the client cancelled while it waited (behind a long lint) gets the cancelled answer, not work.
-    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'code actions cancelled');
-    if (token.isCancellationRequested) throw cancelled();
+    // A request cancelled while it waited (behind a long lint) gets the cancelled answer, not work.
+    if (token.isCancellationRequested) throw cancelledError();
     const document = documents.get(params.textDocument.uri);
-    const state = states.get(params.textDocument.uri);
-    if (!document || !state) return [];
+    if (!document || !states.has(document.uri)) return [];
     // Answer for the text the findings were computed on; a newer text is linted first.
-    if (state.version !== document.version) lintNow(document.uri);
-    const actions: CodeAction[] = [];
-    const only = params.context.only;
-    // Asked for on save (source.fixAll…) and from the Source Action menu (source).
-    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && (kind.startsWith(CodeActionKind.SourceFixAll) || kind === CodeActionKind.Source));
-    if (wantsFixAll) {
-      const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
-      const effective = workspaceConfig.settingsFor(path, settings);
-      const outcome = applyPreferredFixes(document.getText(), (text) => {
-        if (token.isCancellationRequested) throw cancelled();
-        return state.linter.lint(text, { settings: effective, path, files: fileAccessFor(document.uri) }).findings;
-      });
-      state.linter.lint(document.getText(), { settings: effective, path, files: fileAccessFor(document.uri) });
-      if (outcome.text !== document.getText() || outcome.createFiles.length > 0 || outcome.externalEdits.length > 0) {
-        actions.push({
-          title: 'Fix all hardening issues',
-          kind: FIX_ALL_KIND,
-          edit: toWorkspaceEdit(
-            { title: 'fix all', edits: [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, newText: outcome.text }], createFiles: outcome.createFiles, externalEdits: outcome.externalEdits },
-            document.uri,
-            document.version,
-          ),
-        });
-      }
-      return actions;
-    }
-    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return actions;
-    for (const finding of state.findings) {
-      if (token.isCancellationRequested) throw cancelled();
-      if (!rangesIntersect(finding.range, params.range)) continue;
-      const diagnostic = diagnosticOf(finding);
-      for (const fix of finding.fixes) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));
-      for (const fix of state.linter.ignoreFixes(finding)) actions.push(toQuickFix(fix, finding, diagnostic, document.uri, document.version));
-    }
-    return actions;
+    if (states.get(document.uri)!.version !== document.version) lintNow(document.uri);
+    const state = states.get(document.uri);
+    if (!state) return [];
+    return codeActions(params, {
+      document,
+      linter: state.linter,
+      findings: state.findings,
+      lintOptions: () => lintOptionsFor(document.uri),
+      diagnosticOf,
+      isCancelled: () => token.isCancellationRequested,
+    });
   });
 
   documents.listen(connection);

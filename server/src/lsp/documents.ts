@@ -1,0 +1,51 @@
+/** What the server needs to know of an open document beyond its text: its kind and its neighbours. */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileKindOf } from '../engine/file-kinds';
+import type { FileAccess, FileKind } from '../engine/types';
+
+/** By file name first (compose files may be `yaml` to the editor), then by language. */
+export function documentKind(document: TextDocument): FileKind | null {
+  const byName = fileKindOf(document.uri.split('?')[0]);
+  if (byName) return byName;
+  if (document.languageId === 'dockerfile') return 'dockerfile';
+  if (document.languageId === 'dockercompose') return 'compose';
+  return null;
+}
+
+export function documentPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+/**
+ * The files around a document for cross-file rules: open documents' current text, else the disk.
+ * One lint asks several rules for the same neighbours (.dockerignore, .hadolint.yaml up the tree),
+ * so each is read once per access object; make a new one per lint.
+ */
+export function neighbourFiles(documents: TextDocuments<TextDocument>, uri: string): FileAccess | undefined {
+  const path = documentPath(uri);
+  if (!path) return undefined;
+  const base = dirname(path);
+  const read = new Map<string, string | undefined>();
+  return {
+    readFile(relative: string): string | undefined {
+      const absolute = isAbsolute(relative) ? relative : resolve(base, relative);
+      if (read.has(absolute)) return read.get(absolute);
+      let text: string | undefined;
+      const open = documents.get(pathToFileURL(absolute).href);
+      if (open) text = open.getText();
+      else {
+        try {
+          text = readFileSync(absolute, 'utf8');
+        } catch {
+          text = undefined;
+        }
+      }
+      read.set(absolute, text);
+      return text;
+    },
+  };
+}
