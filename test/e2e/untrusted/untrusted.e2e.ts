@@ -34,8 +34,8 @@ describe('Restricted Mode (an untrusted workspace)', () => {
   });
 
   it('still checks a Dockerfile as you type', async () => {
-    const document = await openFile('runtime/Dockerfile');
-    await settledDiagnostics(document.uri, 'a finding in runtime/Dockerfile', (ds) => ds.length > 0, 20_000);
+    const document = await openFile('Dockerfile');
+    await settledDiagnostics(document.uri, 'a finding in Dockerfile', (ds) => ds.length > 0, 20_000);
     const other = await openFile('untrusted/Dockerfile', 'FROM node:22-slim\nCMD ["node", "server.js"]\n');
     await settledDiagnostics(other.uri, 'final-user-root', (ds) => ds.some((d) => ruleOf(d) === 'final-user-root'), 20_000);
   });
