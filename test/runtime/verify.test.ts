@@ -228,6 +228,20 @@ describe('Run Container, Probe Health, stop what was started', () => {
   });
 });
 
+describe('a container that exits at once', () => {
+  it('gives a clear report with its exit code and logs, and leaves nothing running', async () => {
+    const report = await verify('exits');
+    assert.equal(report.ok, false);
+    const healthy = check(report, 2);
+    assert.equal(healthy.status, 'fail');
+    assert.equal(healthy.detail, 'the container exited with code 3 before it was healthy; its last output: "missing configuration"');
+    assert.equal(healthy.cause?.line, 5, 'the cause is the CMD that started the process');
+    assert.equal(check(report, 4).status, 'skip');
+    assert.equal(report.cleanedUp, true);
+    assert.equal(docker('ps', '-aq', '--filter', `label=${LABEL}=${RUN}`, '--filter', 'ancestor=' + `shipshape-test-exits:${RUN}`), '', 'no container is left');
+  });
+});
+
 describe('a container that cannot start', () => {
   it('is removed again, and the error says why', async () => {
     const taken = createServer();

@@ -72,6 +72,12 @@ export class CauseFinder {
     return this.cause(null, starts.pop() ?? this.finalFrom);
   }
 
+  /** Check 2 when the container exited before it was healthy: the command that started it. */
+  startCommand(): Cause {
+    const starts = [...this.finalInstructions('ENTRYPOINT'), ...this.finalInstructions('CMD')].sort((a, b) => a.range.start.line - b.range.start.line);
+    return this.cause(null, starts.pop() ?? this.finalFrom);
+  }
+
   /** Check 3: a volume the user cannot write. */
   volume(path: string): Cause {
     const clean = (p: string): string => p.replace(/\/+$/, '') || '/';

@@ -212,9 +212,9 @@ export async function checkContainer(ctx: ContainerCheckContext, report: VerifyR
           : wait.status === 'unhealthy'
             ? `turned unhealthy after ${(wait.elapsedMs / 1000).toFixed(1)} s${last}`
             : wait.status === 'exited'
-              ? `the container exited with code ${wait.state?.exitCode} before it was healthy`
+              ? `the container exited with code ${wait.state?.exitCode} before it was healthy${await lastOutput(ctx.containerId, opts)}`
               : `still "${wait.status}" after ${(wait.elapsedMs / 1000).toFixed(1)} s${last}`;
-      put(makeCheck('healthy', healthy ? 'pass' : 'fail', detail, Date.now() - t0, cause((c) => c.healthcheck())));
+      put(makeCheck('healthy', healthy ? 'pass' : 'fail', detail, Date.now() - t0, cause((c) => (wait.status === 'exited' ? c.startCommand() : c.healthcheck()))));
     } else if (httpPort) {
       const probe = await waitForHttp(probeHost(httpPort), httpPort.hostPort, paths, { timeoutMs: Math.min(healthTimeoutMs, 30_000), signal: ctx.signal, onTick: tick('Probing HTTP') });
       healthy = probe.ok;
@@ -353,4 +353,11 @@ export async function checkContainer(ctx: ContainerCheckContext, report: VerifyR
     put(makeCheck('image-size', status, detail, 0, cause((c) => c.image())));
   }
   return report.checks;
+}
+
+/** The last lines a stopped container printed (stdout and stderr), for a report that says why it exited. */
+async function lastOutput(containerId: string, options: DockerOptions): Promise<string> {
+  const logs = await runDocker(['logs', '--tail', '5', containerId], options);
+  const text = `${logs.stdout}\n${logs.stderr}`.split('\n').map((line) => line.trim()).filter(Boolean).join(' / ');
+  return text ? `; its last output: "${text.slice(0, 200)}"` : '';
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/rule';
+import { chpasswdInRun } from './chpasswd-in-run';
 import { execFormVariable } from './exec-form-variable';
 import { finalUserRoot } from './final-user-root';
 import { healthcheckMissing } from './healthcheck-missing';
@@ -201,5 +202,6 @@ export const dockerfileRules: Rule<'dockerfile'>[] = [
   addRemoteWithoutChecksum,
   userUnknown,
   hardcodedEnvValue,
+  chpasswdInRun,
   // end: buildkit, trivy, checkov and beyond
 ];
