@@ -37,7 +37,7 @@ export interface FuzzOptions {
   compareEvery?: number;
   maxFixes?: number;
   /** Fuzz only the files this accepts (pastes still come from all of them): replays one file of a seed. */
-  only?: (name: string) => boolean;
+  includeFile?: (name: string) => boolean;
   log?: (line: string) => void;
 }
 
@@ -62,7 +62,7 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
   const fragments = options.files.map((f) => f.text);
   for (const file of options.files) {
     if (Date.now() > deadline) break;
-    if (options.only && !options.only(file.name)) continue;
+    if (options.includeFile && !options.includeFile(file.name)) continue;
     stats.files++;
     const seed = seedFor(options.seed, file.name);
     const random = new Random(seed);

@@ -25,7 +25,7 @@ export interface ServerFuzzOptions {
   editsPerFile: number;
   timeBudgetMs?: number;
   /** Fuzz only the files this accepts (pastes still come from all of them). */
-  only?: (name: string) => boolean;
+  includeFile?: (name: string) => boolean;
   log?: (line: string) => void;
 }
 
@@ -58,7 +58,7 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
     let n = 0;
     for (const file of options.files) {
       if (Date.now() > deadline || editor.exitCode !== null) break;
-      if (options.only && !options.only(file.name)) continue;
+      if (options.includeFile && !options.includeFile(file.name)) continue;
       stats.files++;
       const uri = pathToFileURL(join(tmpdir(), `shipshape-fuzz-${process.pid}`, String(++n), FILE_NAMES[file.kind])).href;
       const random = new Random(seedFor(options.seed, `server:${file.name}`));
