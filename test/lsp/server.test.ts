@@ -61,7 +61,7 @@ describe('language server over stdio', () => {
     const { versions } = await editor.apply(ours[0].edit!);
     assert.equal(
       editor.text(uri),
-      'FROM debian:12-slim\nCOPY app /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nENTRYPOINT ["/app"]\n',
+      'FROM debian:12-slim\nCOPY app /app\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["/app"]\n',
     );
     assert.deepEqual(only(await editor.diagnostics(uri, versions.get(uri)!), 'final-user-root'), []);
   });

@@ -19,7 +19,7 @@ ruleTable(finalUserRoot, {
       code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'No USER in the final stage: the container runs as root' }],
       output:
-        'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]\n',
+        'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["node", "/app/server.js"]\n',
     },
     {
       name: 'a user the Dockerfile creates is reused',
@@ -33,14 +33,14 @@ ruleTable(finalUserRoot, {
       code: 'FROM node:22-slim\nCOPY . /app\n# start the server\nCMD ["node", "/app/server.js"]\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'No USER in the final stage: the container runs as root' }],
       output:
-        'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n# start the server\nCMD ["node", "/app/server.js"]\n',
+        'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\n# start the server\nCMD ["node", "/app/server.js"]\n',
     },
     {
       name: 'alpine: adduser, appended at the end when there is no CMD',
       code: 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20 AS runtime\nCOPY --from=build /src/app /app',
       findings: [{ line: 3, column: 1, endLine: 3, endColumn: 28, message: 'No USER in stage "runtime": the container runs as root' }],
       output:
-        'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20 AS runtime\nCOPY --from=build /src/app /app\nRUN addgroup -S app && adduser -S -G app -H -D app\nUSER app',
+        'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20 AS runtime\nCOPY --from=build /src/app /app\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001',
     },
     {
       name: 'scratch gets a numeric user',

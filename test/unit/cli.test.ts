@@ -84,7 +84,7 @@ describe('shipshape CLI', () => {
     writeFileSync(path, 'FROM debian:12-slim\nCOPY app /app\nCMD ["/app"]\n');
     run(['check', '--fix', 'fix.Dockerfile'], dir);
     const once = readFileSync(path, 'utf8');
-    assert.match(once, /\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD \["\/app"\]\n$/);
+    assert.match(once, /\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD \["\/app"\]\n$/);
     run(['check', '--fix', 'fix.Dockerfile'], dir);
     assert.equal(readFileSync(path, 'utf8'), once);
     rmSync(path);

@@ -21,14 +21,14 @@ describe('quick fixes', () => {
     const document = await applyQuickFix('fixes/debian/Dockerfile', lines('FROM node:22-slim', 'COPY . /app', 'CMD ["node", "/app/server.js"]'), 'final-user-root', ADD_USER);
     assert.equal(
       document.getText(),
-      lines('FROM node:22-slim', 'COPY . /app', 'RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app', 'CMD ["node", "/app/server.js"]'),
+      lines('FROM node:22-slim', 'COPY . /app', 'RUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app', 'USER 10001:10001', 'CMD ["node", "/app/server.js"]'),
     );
     await settledDiagnostics(document.uri, 'final-user-root to go away', (ds) => !ds.some((d) => ruleOf(d) === 'final-user-root'));
   });
 
   it('adds a BusyBox user at the end on Alpine, keeping CRLF line endings', async () => {
     const document = await applyQuickFix('fixes/alpine/Dockerfile', 'FROM alpine:3.20\r\nRUN echo hi', 'final-user-root', ADD_USER);
-    assert.equal(document.getText(), 'FROM alpine:3.20\r\nRUN echo hi\r\nRUN addgroup -S app && adduser -S -G app -H -D app\r\nUSER app');
+    assert.equal(document.getText(), 'FROM alpine:3.20\r\nRUN echo hi\r\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\r\nUSER 10001:10001');
     await settledDiagnostics(document.uri, 'final-user-root to go away', (ds) => !ds.some((d) => ruleOf(d) === 'final-user-root'));
   });
 

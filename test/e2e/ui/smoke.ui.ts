@@ -87,10 +87,10 @@ describe('workbench UI', function () {
     await workbench.shot('quick-fix-menu');
     await page.keyboard.press('Enter');
     await page.locator('.action-widget').waitFor({ state: 'hidden' });
-    await workbench.line(/^USER\s+app$/).waitFor();
+    await workbench.line(/^USER\s+10001:10001$/).waitFor();
     const text = await workbench.editorText();
-    assert.match(text, /^RUN groupadd --system app && useradd --system --gid app --no-create-home app$/m);
-    assert.match(text, /^USER app\nCMD \["node", "server.js", "--port", "\$PORT"\]$/m);
+    assert.match(text, /^RUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app$/m);
+    assert.match(text, /^USER 10001:10001\nCMD \["node", "server.js", "--port", "\$PORT"\]$/m);
     await page.locator('.markers-panel .monaco-list-row', { hasText: NO_USER }).first().waitFor({ state: 'detached' });
     await page.locator(STATUS_ITEM).filter({ hasText: /^\s*Shipshape\s+1\s*$/ }).waitFor();
     await workbench.shot('quick-fix-applied');

@@ -38,9 +38,9 @@ export const finalUserRoot = defineRule({
       'A process running as root inside the container is root on the host kernel: a container escape or a writable host mount becomes a full compromise. Build stages may run as root; the image you ship should not.',
     bad: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]',
     good:
-      'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["node", "/app/server.js"]',
+      'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["node", "/app/server.js"]',
     notes:
-      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, `nginxinc/nginx-unprivileged`, Bitnami, the `docker:*-rootless` and Jupyter images, Windows Nano Server, whose default is ContainerUser) pass; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix switches to the user a RUN of the stage already creates (useradd/adduser), else adds a system user fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere), before the CMD/ENTRYPOINT and the comments over it.',
+      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, `nginxinc/nginx-unprivileged`, Bitnami, the `docker:*-rootless` and Jupyter images, Windows Nano Server, whose default is ContainerUser) pass; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix switches to the user a RUN of the stage already creates (useradd/adduser), else adds a system user with UID and GID 10001 fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) and switches to it by number (`USER 10001:10001`, which runAsNonRoot in Kubernetes can verify), before the CMD/ENTRYPOINT and the comments over it.',
   },
   check({ model, report }) {
     const stage = model.finalStage;
@@ -159,8 +159,8 @@ function addUserFix(model: DockerfileModel, stage: Stage): Fix {
   const lines = scratchLike
     ? ['USER 65532:65532']
     : usesBusybox(stage)
-      ? ['RUN addgroup -S app && adduser -S -G app -H -D app', 'USER app']
-      : ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'];
+      ? ['RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app', 'USER 10001:10001']
+      : ['RUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app', 'USER 10001:10001'];
   return addLinesFix(model, stage, lines);
 }
 
