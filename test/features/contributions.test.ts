@@ -37,7 +37,7 @@ describe('Fix all hardening issues (source.fixAll.shipshape)', () => {
       const actions = await editor.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], only);
       assert.deepEqual(actions.map((a: CodeAction) => [a.title, a.kind]), [['Fix all hardening issues', 'source.fixAll.shipshape']]);
       const { versions } = await editor.apply(actions[0].edit!);
-      assert.match(editor.text(uri), /^USER app$/m);
+      assert.match(editor.text(uri), /^USER 10001:10001$/m);
       assert.ok(!(await editor.diagnostics(uri, versions.get(uri)!)).some((d) => d.code === 'final-user-root'));
     });
   }
