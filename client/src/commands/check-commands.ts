@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { composeUpAndCheck, summaryLine, verifyDockerfile, type ProgressEvent, type VerifyReport } from '../../../server/src/runtime';
+import { composeUpAndCheck, summaryLine, verifyDockerfile, type CheckSettings, type ProgressEvent, type VerifyReport } from '../../../server/src/runtime';
 import type { ReportPanel } from './report-panel';
-import { withCancellableProgress, type CommandFailure, type RuntimeSession } from './session';
+import { withCancellableProgress, type CommandFailure, type RuntimeSession, type RuntimeSettings } from './session';
 
 export type CheckCommandResult = VerifyReport | CommandFailure;
 
@@ -15,6 +15,20 @@ function progressReporter(session: RuntimeSession, progress: vscode.Progress<{ m
     progress.report({ message: event.message.slice(0, 100) });
     if (event.secondsLeft === undefined && event.message !== last) session.log(`… ${event.message}`);
     last = event.message;
+  };
+}
+
+/** What both checks take from the settings and the session: limits, history, output and progress. */
+function checkOptions(session: RuntimeSession, settings: RuntimeSettings, progress: vscode.Progress<{ message?: string }>): CheckSettings & { onOutput: (line: string) => void } {
+  return {
+    healthPaths: settings.healthPaths,
+    healthTimeoutMs: settings.healthTimeoutSeconds * 1000,
+    stopGraceSeconds: settings.stopGraceSeconds,
+    dataPaths: settings.dataPaths,
+    sizeGrowthLimitPercent: settings.sizeGrowthLimitPercent,
+    history: session.history,
+    onOutput: (line) => session.log(line),
+    onProgress: progressReporter(session, progress),
   };
 }
 
@@ -50,14 +64,7 @@ export async function buildAndCheckCommand(session: RuntimeSession, panel: Repor
         hardened: settings.hardened,
         user: settings.user || undefined,
         envFile: session.envFileFor(target, settings),
-        healthPaths: settings.healthPaths,
-        healthTimeoutMs: settings.healthTimeoutSeconds * 1000,
-        stopGraceSeconds: settings.stopGraceSeconds,
-        dataPaths: settings.dataPaths,
-        sizeGrowthLimitPercent: settings.sizeGrowthLimitPercent,
-        history: session.history,
-        onOutput: (line) => session.log(line),
-        onProgress: progressReporter(session, progress),
+        ...checkOptions(session, settings, progress),
       }),
     );
     session.buildDiagnostics.delete(target);
@@ -109,14 +116,7 @@ export async function composeUpAndCheckCommand(session: RuntimeSession, panel: R
         signal,
         composeFile: target.fsPath,
         service: chosen,
-        healthPaths: settings.healthPaths,
-        healthTimeoutMs: settings.healthTimeoutSeconds * 1000,
-        stopGraceSeconds: settings.stopGraceSeconds,
-        dataPaths: settings.dataPaths,
-        sizeGrowthLimitPercent: settings.sizeGrowthLimitPercent,
-        history: session.history,
-        onOutput: (line) => session.log(line),
-        onProgress: progressReporter(session, progress),
+        ...checkOptions(session, settings, progress),
       }),
     );
     if (report.error) session.fail(new Error(report.error));
