@@ -122,6 +122,26 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens the quick fix menu (Ctrl+.) at the cursor until it lists `item`. Right after an editor
+   * comes back to the front the menu can open before the code actions of the current diagnostics
+   * are in; it is closed and asked again then, as a person would.
+   */
+  async quickFixMenuWith(item: string, timeoutMs = 30_000): Promise<Locator> {
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: item }).first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await row.waitFor({ timeout: 5_000 });
+        return row;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
   /** The line of the active editor whose text matches. */
   line(text: string | RegExp): Locator {
     return this.editor.locator('.view-lines .view-line', { hasText: text }).first();

@@ -81,8 +81,7 @@ describe('workbench UI', function () {
   it('applies a quick fix from the Ctrl+. menu, the text changes and the status bar counts one warning less', async () => {
     await workbench.editor.locator('.view-lines').click();
     await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: ADD_USER }).first().waitFor();
+    await workbench.quickFixMenuWith(ADD_USER);
     for (let i = 0; i < 20 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: ADD_USER }).count()); i++) await page.keyboard.press('ArrowDown');
     await workbench.shot('quick-fix-menu');
     await page.keyboard.press('Enter');
