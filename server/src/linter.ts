@@ -9,7 +9,7 @@ import { applyPreferredFixes, type FixOutcome } from './engine/apply-fixes';
 import { ignoreFixes } from './engine/ignore-fixes';
 import type { KindSupport } from './engine/kind-support';
 import { limitText } from './engine/limits';
-import { configuredLevel, runRules, type LintOptions, type LintResult } from './engine/lint';
+import { configuredLevel, runRules, UnitReportCache, type LintOptions, type LintResult } from './engine/lint';
 import type { ModelByKind } from './engine/rule';
 import type { FileKind, Finding, Fix } from './engine/types';
 import { allRules } from './rules';
@@ -33,6 +33,7 @@ export function isLintable(kind: FileKind | null): kind is keyof ModelByKind {
 export class DocumentLinter {
   private readonly parser: { parse(text: string): unknown };
   private lastModel: unknown;
+  private readonly unitReports = new UnitReportCache();
 
   constructor(readonly kind: keyof ModelByKind) {
     this.parser = supports[kind].createParser();
@@ -43,8 +44,8 @@ export class DocumentLinter {
     const limited = limitText(text, this.kind);
     const model = this.parser.parse(limited.text) as ModelByKind[keyof ModelByKind];
     this.lastModel = model;
-    if (!limited.notice) return runRules(support, model, allRules, options);
-    const result = limited.notice.binary ? { model, findings: [], failures: [] } : runRules(support, model, allRules, options);
+    if (!limited.notice) return runRules(support, model, allRules, options, this.unitReports);
+    const result = limited.notice.binary ? { model, findings: [], failures: [] } : runRules(support, model, allRules, options, this.unitReports);
     const findings = result.findings.map((finding) => ({ ...finding, fixes: [] }));
     const level = configuredLevel(fileNotChecked, options.settings);
     if (level !== 'off') {

@@ -1,6 +1,7 @@
 import type { KindSupport } from '../engine/kind-support';
 import { collectSuppressions, Suppressions } from '../engine/suppression';
 import { BUILDKIT_CHECKS, isBuildCheck, readCheckDirective } from './build-checks';
+import type { Instruction } from './instruction';
 import { DockerfileParser, type DockerfileModel } from './model';
 
 export const dockerfileSupport: KindSupport<'dockerfile'> = {
@@ -27,6 +28,12 @@ export const dockerfileSupport: KindSupport<'dockerfile'> = {
     // `# check=error=true` makes BuildKit fail the build on any check it reports: those findings are errors.
     if (!readCheckDirective(model.directives).error) return null;
     return (finding) => (isBuildCheck(finding.aliases) ? 'error' : undefined);
+  },
+  units: {
+    of: (model) => model.instructions,
+    // The whole model with one instruction in `instructions`: a unit rule reads nothing else.
+    view: (model, unit) => Object.create(model, { instructions: { value: [unit as Instruction] } }) as DockerfileModel,
+    fileKey: (model) => model.escape + model.index.eol(),
   },
   statementStart: (model, line) => model.instructionAt(line)?.range.start.line ?? line,
   fileHeaderLine: (model) => (model.directives.length > 0 ? model.directives[model.directives.length - 1].line + 1 : 0),

@@ -45,6 +45,13 @@ export interface RuleMeta {
 
 export interface Rule<K extends keyof ModelByKind = keyof ModelByKind> extends RuleMeta {
   kinds: K[];
+  /**
+   * 'unit': what it reports on one unit of the file (a Dockerfile instruction) depends on that unit
+   * alone, not on its neighbours, the settings or other files. The engine then checks one unit at a
+   * time and, while a document is edited, reuses the reports of the units that did not change.
+   * A test holds every such rule to it over the corpus.
+   */
+  scope?: 'unit';
   check(context: RuleContext<ModelByKind[K]>): void;
 }
 

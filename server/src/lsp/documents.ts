@@ -1,5 +1,5 @@
 /** What the server needs to know of an open document beyond its text: its kind and its neighbours. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
@@ -37,15 +37,34 @@ export function neighbourFiles(documents: TextDocuments<TextDocument>, uri: stri
       let text: string | undefined;
       const open = documents.get(pathToFileURL(absolute).href);
       if (open) text = open.getText();
-      else {
-        try {
-          text = readFileSync(absolute, 'utf8');
-        } catch {
-          text = undefined;
-        }
-      }
+      else text = diskText(absolute);
       read.set(absolute, text);
       return text;
     },
   };
+}
+
+/**
+ * Files read from disk for cross-file rules, kept while their size and modification time (in
+ * nanoseconds) stay the same: every keystroke in a Dockerfile asks for its .dockerignore again.
+ */
+const onDisk = new Map<string, { size: bigint; mtimeNs: bigint; text: string }>();
+const MAX_FILES_KEPT = 256;
+
+function diskText(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!stat || !stat.isFile()) {
+      onDisk.delete(path);
+      return undefined;
+    }
+    const kept = onDisk.get(path);
+    if (kept && kept.size === stat.size && kept.mtimeNs === stat.mtimeNs) return kept.text;
+    const text = readFileSync(path, 'utf8');
+    if (onDisk.size >= MAX_FILES_KEPT) onDisk.clear();
+    onDisk.set(path, { size: stat.size, mtimeNs: stat.mtimeNs, text });
+    return text;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,7 @@ export const addInsteadOfCopy = defineRule({
   aliases: ['DL3020', 'AVD-DS-0005', 'CKV_DOCKER_4'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'ADD copies local files or folders; COPY does the same without ADD\'s extras.',

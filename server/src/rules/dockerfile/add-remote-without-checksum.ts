@@ -8,6 +8,7 @@ export const addRemoteWithoutChecksum = defineRule({
   aliases: [],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`ADD https://…` downloads a file without `--checksum=sha256:…`.',

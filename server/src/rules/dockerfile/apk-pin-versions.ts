@@ -6,6 +6,7 @@ export const apkPinVersions = defineRule({
   aliases: ['DL3018'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`apk add` of a package without a version (`curl` instead of `curl=<version>`).',

@@ -10,6 +10,7 @@ export const aptGetMissingYes = defineRule({
   aliases: ['DL3014', 'AVD-DS-0021'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: '`apt-get install` (or upgrade, remove…) without `-y` waits for a confirmation nobody can give.',

@@ -8,6 +8,7 @@ export const aptInsteadOfAptGet = defineRule({
   aliases: ['DL3027', 'CKV_DOCKER_9'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A RUN uses `apt`, the interactive front end, instead of `apt-get`.',

@@ -6,6 +6,7 @@ export const aptPinVersions = defineRule({
   aliases: ['DL3008'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`apt-get install` of a package without a version (`curl` instead of `curl=<version>`).',

@@ -7,6 +7,7 @@ export const cdInsteadOfWorkdir = defineRule({
   aliases: ['DL3003', 'AVD-DS-0013'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A RUN changes directory with `cd`; WORKDIR says it once for the following instructions.',

@@ -28,6 +28,7 @@ export const chmodWorldWritable = defineRule({
   aliases: [],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'chmod (or `COPY --chmod`) makes files writable by every user: `777`, `666`, `a+rwx`, `o+w`.',

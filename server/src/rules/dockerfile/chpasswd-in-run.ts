@@ -7,6 +7,7 @@ export const chpasswdInRun = defineRule({
   aliases: ['CKV2_DOCKER_17'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A RUN sets or removes a password with chpasswd.',

@@ -7,6 +7,7 @@ export const copyMultipleDestSlash = defineRule({
   aliases: ['DL3021', 'AVD-DS-0011'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'COPY or ADD with several sources whose destination does not end with `/`.',

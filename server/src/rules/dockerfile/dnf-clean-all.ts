@@ -6,6 +6,7 @@ export const dnfCleanAll = defineRule({
   aliases: ['DL3040', 'AVD-DS-0019', 'AVD-DS-0027'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A RUN installs with dnf or microdnf but does not run `dnf clean all` (`microdnf clean all`) afterwards.',

@@ -7,6 +7,7 @@ export const dnfMissingYes = defineRule({
   aliases: ['DL3038'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: '`dnf install` (or remove, upgrade…) without `-y` waits for a confirmation nobody can give.',

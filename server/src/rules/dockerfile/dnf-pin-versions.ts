@@ -6,6 +6,7 @@ export const dnfPinVersions = defineRule({
   aliases: ['DL3041'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`dnf install` (or `microdnf install`) of a package without a version (`httpd` instead of `httpd-<version>`).',

@@ -8,6 +8,7 @@ export const execFormVariable = defineRule({
   aliases: [],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A $VARIABLE inside exec form (JSON) is passed literally, not expanded.',

@@ -5,6 +5,7 @@ export const exposeInvalidFormat = defineRule({
   aliases: ['ExposeInvalidFormat'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'EXPOSE with an IP address or a host-port mapping (`EXPOSE 127.0.0.1:8080:80`, `EXPOSE 8080:80`).',

@@ -5,6 +5,7 @@ export const exposePortRange = defineRule({
   aliases: ['DL3011', 'AVD-DS-0008'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'EXPOSE of a port outside 0–65535.',

@@ -5,6 +5,7 @@ export const exposeProtoCasing = defineRule({
   aliases: ['ExposeProtoCasing'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'The protocol of an EXPOSE port is not lower case (`80/TCP`).',

@@ -5,6 +5,7 @@ export const exposeSshPort = defineRule({
   aliases: ['AVD-DS-0004', 'CKV_DOCKER_1'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'EXPOSE 22: the image offers SSH.',

@@ -7,6 +7,7 @@ export const gemPinVersions = defineRule({
   aliases: ['DL3028'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`gem install` of a gem without a version (`bundler` instead of `bundler:<version>`).',

@@ -6,6 +6,7 @@ export const goInstallPinVersions = defineRule({
   aliases: ['DL3062'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`go install <package>` without a version, or with `@latest`.',

@@ -7,6 +7,7 @@ export const insecureDownload = defineRule({
   aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'curl, wget or git is told not to verify TLS certificates (`curl -k`, `wget --no-check-certificate`, `git config http.sslVerify false`).',

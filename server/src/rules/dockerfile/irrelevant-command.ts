@@ -9,6 +9,7 @@ export const irrelevantCommand = defineRule({
   aliases: ['DL3001'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A RUN uses a command that makes no sense in an image build: ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',

@@ -5,6 +5,7 @@ export const labelKeyInvalid = defineRule({
   aliases: ['DL3048'],
   severity: 'hint',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A LABEL key that does not follow Docker\'s key format.',

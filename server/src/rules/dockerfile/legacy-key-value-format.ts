@@ -5,6 +5,7 @@ export const legacyKeyValueFormat = defineRule({
   aliases: ['LegacyKeyValueFormat'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'ENV or LABEL in the legacy `KEY value` form instead of `KEY=value`.',

@@ -5,6 +5,7 @@ export const maintainerDeprecated = defineRule({
   aliases: ['DL4000', 'MaintainerDeprecated', 'AVD-DS-0022', 'CKV_DOCKER_6'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'MAINTAINER is deprecated; the OCI label `org.opencontainers.image.authors` replaces it.',

@@ -6,6 +6,7 @@ export const noEmptyContinuation = defineRule({
   aliases: ['NoEmptyContinuation'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'An empty line inside an instruction continued with `\\`.',

@@ -6,6 +6,7 @@ export const npmPinVersions = defineRule({
   aliases: ['DL3016'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`npm install <package>` without a version (`typescript` instead of `typescript@<version>`).',

@@ -5,6 +5,7 @@ export const onbuildForbiddenTrigger = defineRule({
   aliases: ['DL3043'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'ONBUILD with ONBUILD, FROM or MAINTAINER as its trigger.',

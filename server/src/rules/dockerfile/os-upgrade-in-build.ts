@@ -13,6 +13,7 @@ export const osUpgradeInBuild = defineRule({
   aliases: ['DL3005', 'DL3017', 'DL3031', 'DL3035', 'DL3039', 'AVD-DS-0024'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A RUN upgrades every package of the base image (`apt-get upgrade`, `apk upgrade`, `yum update`, `zypper dist-upgrade`…).',

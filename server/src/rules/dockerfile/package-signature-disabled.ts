@@ -11,6 +11,7 @@ export const packageSignatureDisabled = defineRule({
   aliases: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A package manager installs without checking signatures: `apt-get --allow-unauthenticated`/`--allow-insecure-repositories`/`--force-yes`, `[trusted=yes]` sources, `apk --allow-untrusted`, `rpm --nosignature`/`--nodigest`, `yum`/`dnf --nogpgcheck`.',

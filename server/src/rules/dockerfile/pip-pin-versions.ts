@@ -7,6 +7,7 @@ export const pipPinVersions = defineRule({
   aliases: ['DL3013'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`pip install` of a package without a version (`flask` instead of `flask==<version>`).',

@@ -7,6 +7,7 @@ export const registryTlsDisabled = defineRule({
   aliases: ['CKV2_DOCKER_4', 'CKV2_DOCKER_13', 'CKV2_DOCKER_15'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A package manager is told to trust its registry without TLS checks: `pip --trusted-host`, `npm`/`yarn config set strict-ssl false`, `yum`/`dnf config-manager --setopt=sslverify=0`.',

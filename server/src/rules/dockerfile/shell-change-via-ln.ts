@@ -7,6 +7,7 @@ export const shellChangeViaLn = defineRule({
   aliases: ['DL4005'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: 'A RUN replaces /bin/sh with a link (`ln -sf /bin/bash /bin/sh`) to change the shell.',

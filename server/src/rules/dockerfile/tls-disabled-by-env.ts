@@ -22,6 +22,7 @@ export const tlsDisabledByEnv = defineRule({
   aliases: ['CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_14', 'CKV2_DOCKER_16', 'CKV2_DOCKER_18'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'An environment variable turns TLS verification off: `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `GIT_SSL_NO_VERIFY`, `PIP_TRUSTED_HOST`, `GOINSECURE`.',

@@ -7,6 +7,7 @@ export const useraddHighUidWithoutL = defineRule({
   aliases: ['DL3046'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: '`useradd` with a large UID but without `-l` (`--no-log-init`).',

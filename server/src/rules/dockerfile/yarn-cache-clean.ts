@@ -6,6 +6,7 @@ export const yarnCacheClean = defineRule({
   aliases: ['DL3060'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A RUN runs `yarn install` but not `yarn cache clean` afterwards.',

@@ -6,6 +6,7 @@ export const yumCleanAll = defineRule({
   aliases: ['DL3032', 'AVD-DS-0015'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A RUN installs with yum but does not run `yum clean all` afterwards.',

@@ -7,6 +7,7 @@ export const yumMissingYes = defineRule({
   aliases: ['DL3030'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: '`yum install` (or remove, update, groupinstall…) without `-y` waits for a confirmation nobody can give.',

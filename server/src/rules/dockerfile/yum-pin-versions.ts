@@ -6,6 +6,7 @@ export const yumPinVersions = defineRule({
   aliases: ['DL3033'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`yum install` of a package without a version (`httpd` instead of `httpd-<version>`).',

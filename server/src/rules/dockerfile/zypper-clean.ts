@@ -6,6 +6,7 @@ export const zypperClean = defineRule({
   aliases: ['DL3036', 'AVD-DS-0020'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: 'A RUN installs with zypper but does not run `zypper clean` afterwards.',

@@ -7,6 +7,7 @@ export const zypperMissingYes = defineRule({
   aliases: ['DL3034'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: true,
   docs: {
     summary: '`zypper install` (or remove, update, patch…) without `-y` or `--non-interactive` waits for a confirmation nobody can give.',

@@ -6,6 +6,7 @@ export const zypperPinVersions = defineRule({
   aliases: ['DL3037'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'unit',
   fixable: false,
   docs: {
     summary: '`zypper install` of a package without a version (`curl` instead of `curl=<version>`).',
