@@ -15,6 +15,36 @@ ruleTable(aptListsNotRemoved, {
   ],
   invalid: [
     {
+      name: 'the script ends inside an unclosed quote: no fix (the cleanup would be quoted text)',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl "\n',
+      findings: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: MESSAGE, severity: 'info' }],
+      fixTitles: [],
+    },
+    {
+      name: 'the script ends inside an unclosed backtick: no fix',
+      code: 'FROM debian:12\nRUN apt-get update; apt-get install -y `curl\n',
+      findings: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: MESSAGE, severity: 'info' }],
+      fixTitles: [],
+    },
+    {
+      name: 'a heredoc body whose last line ends with a backslash: no fix (the cleanup would continue apt-get install)',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl \\\nEOF\n',
+      findings: [{ line: 3, column: 1, endLine: 3, endColumn: 15, message: MESSAGE, severity: 'info' }],
+      fixTitles: [],
+    },
+    {
+      name: 'an unterminated heredoc: no fix',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\n',
+      findings: [{ line: 3, column: 1, endLine: 3, endColumn: 15, message: MESSAGE, severity: 'info' }],
+      fixTitles: [],
+    },
+    {
+      name: 'a shell-form RUN that feeds a heredoc: the cleanup joins the command line, not the heredoc body',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && cat <<EOF > /etc/motd\nhello\nEOF\n',
+      findings: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: MESSAGE, severity: 'info' }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && cat <<EOF > /etc/motd \\\n    && rm -rf /var/lib/apt/lists/*\nhello\nEOF\n',
+    },
+    {
       name: 'one line: the cleanup goes on a continuation line',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
       findings: [{ line: 2, column: 5, endLine: 2, endColumn: 19, message: MESSAGE, severity: 'info' }],

@@ -12,6 +12,12 @@ ruleTable(composeCapDropAll, {
   ],
   invalid: [
     {
+      name: 'a YAML error in the service: no fix (where a new line lands in broken YAML is a guess)',
+      code: 'services:\n  web:\n    image: nginx:1.27\n     ports: ["8080:80"]\n',
+      findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "web" keeps the default capabilities: add cap_drop: [ALL]' }],
+      fixTitles: [],
+    },
+    {
       name: 'added at the end of each service, keeping the indentation',
       code: 'services:\n  api:\n    image: example/api:2.3\n    ports:\n      - "127.0.0.1:8080:8080" # web\n  worker:\n    image: example/worker:2.3\n',
       findings: [

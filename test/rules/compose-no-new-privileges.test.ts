@@ -9,6 +9,12 @@ ruleTable(composeNoNewPrivileges, {
   ],
   invalid: [
     {
+      name: 'a YAML error on the service line: no fix',
+      code: 'services:\n  web: image: nginx:1.27\n',
+      findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "web" does not set no-new-privileges:true: setuid binaries can regain root' }],
+      fixTitles: [],
+    },
+    {
       code: 'services:\n  api:\n    image: example/api:2.3\n',
       findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "api" does not set no-new-privileges:true: setuid binaries can regain root' }],
       output: 'services:\n  api:\n    image: example/api:2.3\n    security_opt: ["no-new-privileges:true"]\n',

@@ -10,6 +10,12 @@ ruleTable(composePortAllInterfaces, {
   ],
   invalid: [
     {
+      name: 'a YAML error in the long syntax: no fix',
+      code: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - target: 5432\n        published: 5432 x: 1\n',
+      findings: [{ line: 5, column: 9, endLine: 6, endColumn: 29, severity: 'error', message: 'Port :5432 of service "db" (PostgreSQL) is published on all host interfaces: bind it to 127.0.0.1' }],
+      fixTitles: [],
+    },
+    {
       name: 'databases are errors and fixed by --fix; other ports get the fix offered',
       code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - 9090\n  db:\n    image: postgres:16\n    ports: [\'5432:5432\', "127.0.0.1:8081:81"]\n',
       findings: [

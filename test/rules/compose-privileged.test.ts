@@ -11,6 +11,12 @@ ruleTable(composePrivileged, {
   ],
   invalid: [
     {
+      name: 'a YAML error on the line below: no fix (it would move into the removed line\'s place)',
+      code: 'services:\n app:\n    privileged: true\n  privileged: true\n',
+      findings: [{ line: 3, column: 5, endLine: 3, endColumn: 21, severity: 'error', message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
+      fixTitles: [],
+    },
+    {
       code: 'services:\n  app:\n    image: example/app:1.4\n    privileged: true\n    restart: always\n',
       findings: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'Service "app" runs privileged: it gets every capability and all host devices' }],
       fixTitles: ['Remove privileged: true'],

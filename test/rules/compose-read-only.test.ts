@@ -7,6 +7,12 @@ ruleTable(composeReadOnly, {
   ],
   invalid: [
     {
+      name: 'a YAML error in the service: no fix',
+      code: 'services:\n  web:\n    image: nginx:1.27\n     ports: ["8080:80"]\n',
+      findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'The root file system of service "web" is writable: set read_only: true' }],
+      fixTitles: [],
+    },
+    {
       name: 'added with a tmpfs, or switched to true',
       code: 'services:\n  api:\n    image: example/api:2.3\n    restart: unless-stopped\n\n  db:\n    image: postgres:16\n    tmpfs:\n      - /run\n    read_only: false\n',
       findings: [

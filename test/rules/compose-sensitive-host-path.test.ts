@@ -8,6 +8,18 @@ ruleTable(composeSensitiveHostPath, {
   ],
   invalid: [
     {
+      name: 'a short spec with too many colons: no fix (",ro" would not make it read-only)',
+      code: 'services:\n  app:\n    image: example/app:1.4\n    volumes:\n      - /usr:/usr::rw\n',
+      findings: [{ line: 5, column: 9, endLine: 5, endColumn: 22, severity: 'error', message: 'Service "app" mounts the host\'s /usr read-write: the container can change the host' }],
+      fixTitles: [],
+    },
+    {
+      name: 'a YAML error on the line of the keys above the volume: no fix',
+      code: 'services: : volumes:\n    - /etc:/etc\n',
+      findings: [{ line: 2, column: 7, endLine: 2, endColumn: 16, severity: 'error', message: 'Service "" mounts the host\'s /etc read-write: the container can change the host' }],
+      fixTitles: [],
+    },
+    {
       code: 'services:\n  agent:\n    image: example/agent:2.0\n    volumes:\n      - /etc:/host/etc\n      - /proc:/host/proc:ro\n',
       findings: [
         { line: 5, column: 9, endLine: 5, endColumn: 23, message: 'Service "agent" mounts the host\'s /etc read-write: the container can change the host', severity: 'error' },

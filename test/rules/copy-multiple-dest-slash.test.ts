@@ -3,6 +3,7 @@ import { ruleTable } from '../rule-table';
 
 ruleTable(copyMultipleDestSlash, {
   valid: [
+    { name: 'a comment line inside the continuation holds no destination (`#\\c` included)', code: 'FROM alpine:3.20\nCOPY a b \\\n#\\c\n' },
     'FROM alpine:3.20\nCOPY a b /app/\n',
     'FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\nkey one two three\nEOF\n',
     'FROM alpine:3.20\nCOPY a /app\n',

@@ -12,6 +12,13 @@ ruleTable(dockerignoreDeadPattern, {
   ],
   invalid: [
     {
+      name: 'a dead line repeated: the fix removes the repeat with it (it would take the line\'s place)',
+      code: '*\nlogs\nlogs\n',
+      findings: [{ line: 2, column: 1, endLine: 2, endColumn: 5, message: '"logs" has no effect: line 1 ("*") already excludes it', severity: 'hint' }],
+      fixTitles: ['Remove the line and its repeat'],
+      output: '*\n',
+    },
+    {
       name: 'a ! line before the line that excludes it',
       code: '!.env.example\n.env*\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 14, message: '"!.env.example" has no effect: line 2 (".env*") overrides it', severity: 'hint' }],

@@ -33,7 +33,19 @@ ruleTable(dockerignoreDuplicatePattern, {
         { line: 2, column: 1, endLine: 2, endColumn: 2, message: '"a" repeats line 1', severity: 'hint' },
         { line: 3, column: 1, endLine: 3, endColumn: 2, message: '"a" repeats line 2', severity: 'hint' },
       ],
+      // Removing only line 2 would make line 3 repeat line 1 in its place.
+      fixTitles: ['Remove the 2 repeated lines'],
       output: 'a\n',
+    },
+    {
+      name: 'three times, the last line without a break',
+      code: 'b\na\na\na',
+      findings: [
+        { line: 3, column: 1, endLine: 3, endColumn: 2, message: '"a" repeats line 2', severity: 'hint' },
+        { line: 4, column: 1, endLine: 4, endColumn: 2, message: '"a" repeats line 3', severity: 'hint' },
+      ],
+      fixTitles: ['Remove the 2 repeated lines'],
+      output: 'b\na',
     },
   ],
 });

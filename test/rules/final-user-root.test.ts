@@ -15,6 +15,31 @@ ruleTable(finalUserRoot, {
   ],
   invalid: [
     {
+      name: 'the final stage ends in an unterminated heredoc: no fix (added lines would be part of the heredoc)',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: 'No USER in the final stage: the container runs as root' }],
+      fixTitles: [],
+    },
+    {
+      name: 'the file ends in a line continuation: no fix (added lines would continue the COPY)',
+      code: 'FROM debian:12\nCOPY app /app \\\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: 'No USER in the final stage: the container runs as root' }],
+      fixTitles: [],
+    },
+    {
+      name: 'the backtick escape: a continuation into the end of the file, no fix',
+      code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app C:/app `',
+      findings: [{ line: 2, column: 1, endLine: 2, endColumn: 51, message: 'No USER in the final stage: the container runs as ContainerAdministrator' }],
+      fixTitles: [],
+    },
+    {
+      name: 'an unterminated heredoc after the CMD does not matter: the lines go before the CMD',
+      code: 'FROM debian:12\nCMD ["app"]\nRUN <<EOF\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 15, message: 'No USER in the final stage: the container runs as root' }],
+      output:
+        'FROM debian:12\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["app"]\nRUN <<EOF\n',
+    },
+    {
       name: 'no USER, fix before CMD (useradd on Debian)',
       code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'No USER in the final stage: the container runs as root' }],

@@ -14,6 +14,18 @@ ruleTable(healthcheckMissing, {
   ],
   invalid: [
     {
+      name: 'the file ends in a line continuation: no fix (the HEALTHCHECK would continue the RUN)',
+      code: 'FROM alpine:3.20\nEXPOSE 8080\nRUN apk add curl \\',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, message: 'No HEALTHCHECK in the final stage (alpine:3.20): Docker cannot tell when the container hangs' }],
+      fixTitles: [],
+    },
+    {
+      name: 'the final stage ends in an unterminated heredoc: no fix',
+      code: 'FROM alpine:3.20\nEXPOSE 8080\nCOPY <<EOF /etc/motd\nhello\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 17, message: 'No HEALTHCHECK in the final stage (alpine:3.20): Docker cannot tell when the container hangs' }],
+      fixTitles: [],
+    },
+    {
       name: 'node image with EXPOSE: warning, node fetch on the exposed port',
       code: 'FROM node:22-slim\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'No HEALTHCHECK in the final stage (node:22-slim): Docker cannot tell when the container hangs' }],

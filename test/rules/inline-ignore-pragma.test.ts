@@ -4,6 +4,7 @@ import { ruleTable } from '../rule-table';
 ruleTable(inlineIgnorePragma, {
   valid: [
     'FROM debian:12\n# hadolint global ignore=DL3008\nRUN true\n',
+    { name: 'a pragma that names this rule is the exception itself', code: 'FROM debian:12\n# shipshape ignore=inline-ignore-pragma, DL3008\nRUN apt-get install -y curl\n# hadolint ignore=DL1001\nRUN true\n' },
   ],
   invalid: [
     {

@@ -36,5 +36,11 @@ ruleTable(withQuickFixesPreferred(invalidDefinitionDescription), {
       ],
       output: 'FROM alpine AS base\n# install the toolchain\n\nFROM golang:1.22 AS tools\n# the version\n\nARG VERSION\n',
     },
+    {
+      name: 'quick fix: the comment line ends in a lone CR (the empty line goes before it, not into a CRLF)',
+      code: 'FROM alpine AS base\n# the tools\rFROM golang:1.22 AS tools\n',
+      findings: [{ line: 2, column: 1, endLine: 2, endColumn: 12, message: 'Comment for FROM should follow the format: `# tools <description>`' }],
+      output: 'FROM alpine AS base\n# the tools\n\rFROM golang:1.22 AS tools\n',
+    },
   ],
 });

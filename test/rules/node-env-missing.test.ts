@@ -12,6 +12,18 @@ ruleTable(nodeEnvMissing, {
   ],
   invalid: [
     {
+      name: 'the ENV goes above the comments over the CMD',
+      code: 'FROM node:22-slim\nCOPY . /app\n# start the server\nCMD ["node", "/app/server.js"]\n',
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'NODE_ENV is not set in the final stage: Node.js packages run in development mode' }],
+      output: 'FROM node:22-slim\nCOPY . /app\nENV NODE_ENV=production\n# start the server\nCMD ["node", "/app/server.js"]\n',
+    },
+    {
+      name: 'no CMD in the final stage and it ends in an unterminated heredoc: no fix',
+      code: 'FROM node:22-slim AS base\nFROM base AS app\nCMD ["node", "a.js"]\nFROM app\nRUN <<EOF\nnpm ci\n',
+      findings: [{ line: 4, column: 1, endLine: 4, endColumn: 9, message: 'NODE_ENV is not set in the final stage: Node.js packages run in development mode' }],
+      fixTitles: [],
+    },
+    {
       code: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 18, message: 'NODE_ENV is not set in the final stage: Node.js packages run in development mode' }],
       output: 'FROM node:22-slim\nCOPY . /app\nENV NODE_ENV=production\nCMD ["node", "/app/server.js"]\n',

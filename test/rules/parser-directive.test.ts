@@ -10,6 +10,35 @@ ruleTable(parserDirective, {
   ],
   invalid: [
     {
+      name: 'three of a name: the fix removes both repeats (removing one would make the next the second)',
+      code: '# escape=\\\n# escape=`\n# escape=\\\nFROM alpine:3.20\n',
+      findings: [
+        { line: 2, column: 1, endLine: 2, endColumn: 11, severity: 'error', message: 'A second escape directive: BuildKit stops with "only one escape parser directive can be used"' },
+        {
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 11,
+          message: '"# escape=\\" is an ordinary comment, not a directive: parser directives must come before any comment, blank line or instruction (line 2 is a comment)',
+        },
+      ],
+      fixTitles: ['Remove the 2 repeated escape directives'],
+    },
+    {
+      name: 'indented, right after a directive of the same name: already set (not "must start with #")',
+      code: '# syntax=docker/dockerfile:1\n  # syntax=docker/dockerfile:1.7\nFROM alpine:3.20\n',
+      findings: [
+        {
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 33,
+          message: '"# syntax=docker/dockerfile:1.7" is an ordinary comment, not a directive: a syntax directive is already set on line 1',
+        },
+      ],
+      fixTitles: [],
+    },
+    {
       name: 'non-canonical spelling',
       code: '#Syntax = docker/dockerfile:1.7\nFROM alpine:3.20\n',
       findings: [{ line: 1, column: 1, endLine: 1, endColumn: 32, severity: 'hint', message: 'Write the syntax directive as "# syntax=docker/dockerfile:1.7"' }],

@@ -15,6 +15,12 @@ ruleTable(secretInEnvArg, {
   ],
   invalid: [
     {
+      name: 'a broken name with regular expression characters',
+      code: 'FROM alpine:3.20\nARG a"[_password=x\n',
+      findings: [{ line: 2, column: 5, endLine: 2, endColumn: 17, message: 'ARG a"[_password has a secret default written in the Dockerfile, and build arguments are recorded in the image history' }],
+      fixTitles: ['Remove ARG a"[_password'],
+    },
+    {
       name: 'ARG without default: the RUN gets a secret mount and the file a syntax directive',
       code: 'FROM node:22-slim\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\nRUN npm run build\n',
       findings: [

@@ -13,6 +13,12 @@ ruleTable(undefinedVar, {
   ],
   invalid: [
     {
+      name: 'a broken declaration is no suggestion: $VERSION| cannot be written',
+      code: 'FROM alpine:3.20\nARG VERSION|\nLABEL version=$VERSION\n',
+      findings: [{ line: 3, column: 15, endLine: 3, endColumn: 23, message: "Usage of undefined variable '$VERSION'" }],
+      fixTitles: [],
+    },
+    {
       code: 'FROM alpine:3.20 AS base\nCOPY $foo .\n',
       findings: [{ line: 2, column: 6, endLine: 2, endColumn: 10, message: "Usage of undefined variable '$foo'" }],
     },

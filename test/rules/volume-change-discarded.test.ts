@@ -10,6 +10,20 @@ ruleTable(volumeChangeDiscarded, {
   ],
   invalid: [
     {
+      name: 'the RUN continues into the end of the file: no fix (the moved VOLUME would become part of it)',
+      code: 'FROM postgres:16\nVOLUME /var/lib/postgresql/data\nRUN chown -R postgres /var/lib/postgresql/data \\\n',
+      findings: [
+        {
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 47,
+          message: 'chown changes /var/lib/postgresql/data, inside VOLUME /var/lib/postgresql/data (line 2): the legacy builder discards the change (BuildKit keeps it)',
+        },
+      ],
+      fixTitles: [],
+    },
+    {
       name: 'chown after VOLUME: the VOLUME moves below the RUN',
       code: 'FROM postgres:16\nVOLUME /var/lib/postgresql/data\nRUN chown -R postgres /var/lib/postgresql/data\nCMD ["postgres"]\n',
       findings: [

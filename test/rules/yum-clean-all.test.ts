@@ -9,6 +9,14 @@ ruleTable(yumCleanAll, {
   ],
   invalid: [
     {
+      name: 'the script ends inside an unclosed quote: no fix',
+      code: "FROM centos:7\nRUN yum install -y httpd 'mod_ssl\n",
+      findings: [
+        { line: 2, column: 5, endLine: 2, endColumn: 16, message: '`yum install` without `yum clean all` in the same RUN: the package cache stays in the layer' },
+      ],
+      fixTitles: [],
+    },
+    {
       code: 'FROM centos:7\nRUN yum install -y httpd\n',
       findings: [
         { line: 2, column: 5, endLine: 2, endColumn: 16, message: '`yum install` without `yum clean all` in the same RUN: the package cache stays in the layer' },

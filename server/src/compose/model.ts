@@ -253,8 +253,10 @@ class Resolver {
   private entry(pair: Pair, origin: ValueOrigin | null): YamlEntry | null {
     const keyNode = pair.key as Node | null;
     if (!keyNode) return null;
-    const key = isScalar(keyNode) ? String(keyNode.value ?? '') : String(keyNode);
     const keySpan = this.spanOf(keyNode);
+    // A collection as a key is read as written: turning it into a string would resolve it (and a
+    // merge key inside it throws).
+    const key = isScalar(keyNode) ? String(keyNode.value ?? '') : this.index.text.slice(keySpan.start, keySpan.end);
     const valueNode = pair.value as Node | null;
     const span: Span = { start: keySpan.start, end: valueNode?.range ? Math.max(keySpan.end, this.spanOf(valueNode).end) : keySpan.end };
     return {
@@ -289,6 +291,26 @@ export function scalarText(value: YamlValue | null | undefined): string | undefi
   return value?.type === 'scalar' ? value.text : undefined;
 }
 
+/**
+ * An error the parser places on the white space before a token (a wrongly indented key is reported
+ * at the start of its line, or on the comment lines above it) moves to that token: it is about the
+ * token, and a `# shipshape ignore=…` line inserted above the token must not take the error over.
+ */
+function errorSpan(text: string, start: number, end: number): [number, number] {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const onCommentLine = text[start] === '#' && text.slice(lineStart, start).trim() === '';
+  if (!onCommentLine && !/^[ \r\n]+$/.test(text.slice(start, Math.max(end, start + 1)))) return [start, end];
+  let at = start;
+  while (at < text.length) {
+    const c = text[at];
+    if (c === ' ' || c === '\r' || c === '\n') at++;
+    else if (c === '#' && (at === 0 || /\s/.test(text[at - 1]))) {
+      while (at < text.length && text[at] !== '\n') at++;
+    } else break;
+  }
+  return at < text.length ? [at, at + 1] : [start, end];
+}
+
 /** A one-character error span grows to the word it points at (`image` of a duplicate `image:`). */
 function errorEnd(text: string, start: number, end: number): number {
   if (end - start > 1) return end;
@@ -302,11 +324,13 @@ function firstLine(message: string): string {
 
 export function parseCompose(text: string): ComposeModel {
   const index = new LineIndex(text);
-  const document = parseDocument(text, { merge: true, keepSourceTokens: false, prettyErrors: true, uniqueKeys: true });
+  // A lone \r is a line break in YAML 1.2 (and for docker compose's parser and the line index) but
+  // not for the yaml package: it reads the text with each one turned into a \n, same offsets.
+  const document = parseDocument(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text, { merge: true, keepSourceTokens: false, prettyErrors: true, uniqueKeys: true });
   const problems: ComposeProblem[] = [];
   const errorLines = new Set<number>();
   for (const error of document.errors) {
-    const [start, end] = error.pos;
+    const [start, end] = errorSpan(text, error.pos[0], error.pos[1]);
     // One finding per problem: errors that follow from the first on its line are dropped.
     const line = index.positionAt(start).line;
     if (errorLines.has(line)) continue;

@@ -10,29 +10,31 @@ export const composeSupport: KindSupport<'compose'> = {
   kind: 'compose',
   createParser: () => ({ parse: parseCompose }),
   index: (model) => model.index,
-  suppressions(model: ComposeModel): Suppressions {
+  suppressions: (model: ComposeModel): Suppressions => collectSuppressions(model.comments, composeSupport.pragmaScope(model)),
+  pragmaScope(model) {
     const outermost = new Map<number, number>();
     for (const statement of model.statements) {
       const known = outermost.get(statement.fromLine);
       if (known === undefined || statement.toLine > known) outermost.set(statement.fromLine, statement.toLine);
     }
-    return collectSuppressions(model.comments, (line) => {
+    return (line) => {
       for (let next = line + 1; next < model.index.lineCount; next++) {
         const text = model.index.lineText(next).trim();
         if (text === '' || text.startsWith('#')) continue;
         return { fromLine: next, toLine: outermost.get(next) ?? next };
       }
       return null;
-    });
+    };
   },
+  indentedComments: true,
   statementStart(model, line) {
-    let best = line;
-    let found = false;
+    // With a YAML error anywhere (an unclosed quote is reported where the file ends), a comment
+    // line inserted among the entries may be read as part of a string: no pragma line then.
+    if (model.problems.length > 0) return null;
+    // The innermost entry or item containing the line.
+    let best: number | null = null;
     for (const statement of model.statements) {
-      if (statement.fromLine <= line && line <= statement.toLine && (!found || statement.fromLine > best)) {
-        best = statement.fromLine;
-        found = true;
-      }
+      if (statement.fromLine <= line && line <= statement.toLine && (best === null || statement.fromLine > best)) best = statement.fromLine;
     }
     return best;
   },

@@ -1,7 +1,9 @@
 /**
  * Text edits to a compose file computed from node ranges, so a fix keeps the file's indentation,
  * quoting, comments and line endings (the document is never re-stringified). Each helper returns
- * null when the spot cannot be edited safely (flow mappings, values that came through an alias).
+ * null when the spot cannot be edited safely (flow mappings, values that came through an alias, a
+ * YAML error on the lines it edits or on the keys above them: the parser's reading of broken lines,
+ * and so where a new line would land, is a guess).
  */
 import { isPair, isScalar, type Node, type Pair } from 'yaml';
 import type { Range, TextEdit } from '../engine/text';
@@ -22,6 +24,16 @@ function pairSpan(pair: Pair, text: string): Span | null {
   if (!key) return null;
   const value = spanOfNode(pair.value as Node, text);
   return { start: key.start, end: value ? Math.max(value.end, key.end) : key.end };
+}
+
+/**
+ * True when a YAML error lies on the lines an edit touches (`fromLine` to `toLine`, inclusive) or on
+ * the first line of an entry that contains them (the keys on the path to the edited spot).
+ */
+function errorOnLines(model: ComposeModel, fromLine: number, toLine: number): boolean {
+  if (model.problems.length === 0) return false;
+  const on = (from: number, to: number) => model.problems.some((problem) => problem.range.start.line <= to && problem.range.end.line >= from);
+  return on(fromLine, toLine) || model.statements.some((statement) => statement.fromLine < fromLine && fromLine <= statement.toLine && on(statement.fromLine, statement.fromLine));
 }
 
 function rangeAt(model: ComposeModel, start: number, end = start): Range {
@@ -56,7 +68,9 @@ export function appendToMap(model: ComposeModel, map: YamlMapping, lines: string
   const last = pairSpan(pairs[pairs.length - 1], model.text);
   if (!firstKey || !last) return null;
   const column = model.index.positionAt(firstKey.start).character;
-  return insertLinesAfter(model, lastLineOf(model.index, last), lines.map((line) => ' '.repeat(column) + line));
+  const lastLine = lastLineOf(model.index, last);
+  if (errorOnLines(model, map.range.start.line, lastLine + 1)) return null;
+  return insertLinesAfter(model, lastLine, lines.map((line) => ' '.repeat(column) + line));
 }
 
 /**
@@ -73,8 +87,14 @@ export function insertLinesAfter(model: ComposeModel, line: number, lines: strin
   return { range: { start: at, end: at }, newText: lines.map((l) => eol + l).join('') };
 }
 
-/** Adds a top-level `key:` block at the very end of the file (the lines after the first are already indented). */
-export function appendTopLevel(model: ComposeModel, lines: string[]): TextEdit {
+/**
+ * Adds a top-level `key:` block at the very end of the file (the lines after the first are already
+ * indented); null when a YAML error lies in the last top-level entry or after it.
+ */
+export function appendTopLevel(model: ComposeModel, lines: string[]): TextEdit | null {
+  const entries = model.root?.entries.filter((entry) => !entry.origin) ?? [];
+  const from = entries.length > 0 ? Math.max(...entries.map((entry) => entry.keyRange.start.line)) : 0;
+  if (errorOnLines(model, from, model.index.lineCount)) return null;
   const text = model.text;
   const eol = model.index.eol();
   const end = text.length;
@@ -88,7 +108,10 @@ export function removeEntry(model: ComposeModel, entry: YamlEntry): TextEdit | n
   const index = model.index;
   const first = entry.keyRange.start.line;
   if (index.lineText(first).slice(0, entry.keyRange.start.character).trim() !== '') return null;
-  return removeLines(model, first, lastLineOf(index, entry.span));
+  const last = lastLineOf(index, entry.span);
+  // The line after too: with the entry gone, a broken line below moves into its place.
+  if (errorOnLines(model, first, last + 1)) return null;
+  return removeLines(model, first, last);
 }
 
 function removeLines(model: ComposeModel, first: number, last: number): TextEdit {
@@ -105,6 +128,7 @@ export function removeSequenceItem(model: ComposeModel, seq: YamlSequence, item:
   if (seq.origin || item.origin || seq.items.length < 2) return null;
   const position = seq.items.indexOf(item);
   if (position < 0) return null;
+  if (errorOnLines(model, seq.flow ? seq.range.start.line : item.range.start.line, seq.flow ? seq.range.end.line : lastLineOf(model.index, item.span) + 1)) return null;
   if (!seq.flow) {
     const line = item.range.start.line;
     const before = model.index.lineText(line).slice(0, item.range.start.character);
@@ -138,6 +162,7 @@ export function quoteLike(value: string, style: string, flow = false): string {
 /** Appends a string to a sequence in its own style: `, "x"` before `]`, or a `- x` line under the last item. */
 export function appendToSequence(model: ComposeModel, seq: YamlSequence, value: string): TextEdit | null {
   if (seq.origin) return null;
+  if (errorOnLines(model, seq.range.start.line, lastLineOf(model.index, seq.span) + 1)) return null;
   const style = itemStyle(seq);
   if (seq.flow) {
     const closing = model.text.lastIndexOf(']', seq.span.end);
@@ -167,10 +192,13 @@ export function appendToSequence(model: ComposeModel, seq: YamlSequence, value: 
 export function replaceScalar(model: ComposeModel, value: YamlValue, text: string, typed = false): TextEdit | null {
   if (value.type !== 'scalar' || value.origin || !isScalar(value.node)) return null;
   if (value.style === 'BLOCK_LITERAL' || value.style === 'BLOCK_FOLDED') return null;
+  if (errorOnLines(model, value.range.start.line, value.range.end.line)) return null;
   return { range: value.range, newText: typed && value.style === 'PLAIN' ? text : quoteLike(text, value.style) };
 }
 
-/** The edit that inserts text at an offset. */
-export function insertAt(model: ComposeModel, offset: number, text: string): TextEdit {
+/** The edit that inserts text at an offset; null when a YAML error lies on its line. */
+export function insertAt(model: ComposeModel, offset: number, text: string): TextEdit | null {
+  const line = model.index.positionAt(offset).line;
+  if (errorOnLines(model, line, line)) return null;
   return { range: rangeAt(model, offset), newText: text };
 }

@@ -93,7 +93,8 @@ export function scanChunks(index: LineIndex): ChunkScan {
   const commentLines: number[] = [];
   const chunks: Chunk[] = [];
   while (line < lineCount) {
-    const text = index.lineText(line);
+    // A byte order mark is not part of the first line's text (a comment after it is a comment).
+    const text = line === 0 ? index.lineText(0).replace(/^\uFEFF/, '') : index.lineText(line);
     if (isBlankLine(text)) {
       line++;
       continue;
@@ -104,7 +105,7 @@ export function scanChunks(index: LineIndex): ChunkScan {
       continue;
     }
     const startLine = line;
-    const lines: string[] = [stripBom(text, line)];
+    const lines: string[] = [stripBom(index.lineText(line), line)];
     const heredocs: { name: string; stripTabs: boolean }[] = [];
     collectHeredocs(text, heredocs, true);
     let current = text;

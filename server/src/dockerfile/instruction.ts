@@ -90,9 +90,9 @@ export function parseInstructionChunk(chunkText: string, escape: string): Instru
 
 function parseChunkText(chunkText: string, escape: string): Instruction | null {
   const prefix = escape === '`' ? '# escape=`\n' : '';
-  // A carriage return that does not end a line is part of the line for Docker (and for our line
-  // index), but the AST parser would start a new line there: give it a space of the same width.
-  const dockerfile = DockerfileParser.parse(prefix + (chunkText.includes('\r') ? chunkText.replace(/\r/g, ' ') : chunkText));
+  // The chunk's lines are the line index's, which end at a lone \r too (as for the AST parser and
+  // every LSP client), so the chunk text holds no \r.
+  const dockerfile = DockerfileParser.parse(prefix + chunkText);
   const ast = dockerfile.getInstructions()[0];
   if (!ast) return null;
   const delta = prefix ? -1 : 0;
@@ -107,8 +107,14 @@ function convert(ast: AstInstruction, lines: string[], escape: string, delta: nu
   const flags = 'getFlags' in ast && typeof (ast as { getFlags?: unknown }).getFlags === 'function'
     ? ((ast as unknown as { getFlags(): AstFlag[] }).getFlags()).map((flag) => convertFlag(flag, shift))
     : [];
-  const args = ast.getArguments().map((arg) => ({ value: arg.getValue(), range: shift(arg.getRange()) }));
   const range = shift(ast.getRange());
+  const innerComments: InnerComment[] = [];
+  for (let line = range.start.line + 1; line <= range.end.line && line < lines.length; line++) {
+    if (isCommentLine(lines[line])) innerComments.push({ line, text: lines[line] });
+  }
+  // A comment line inside a continuation holds no arguments (dockerfile-ast reads `#\g` as one).
+  const commentLines = new Set(innerComments.map((c) => c.line));
+  const args = ast.getArguments().map((arg) => ({ value: arg.getValue(), range: shift(arg.getRange()) })).filter((arg) => !commentLines.has(arg.range.start.line));
   const instruction: Instruction = {
     keyword,
     keywordText,
@@ -122,13 +128,9 @@ function convert(ast: AstInstruction, lines: string[], escape: string, delta: nu
     script: null,
     heredocs: [],
     properties: [],
-    innerComments: [],
+    innerComments,
     trigger: null,
   };
-
-  for (let line = range.start.line + 1; line <= range.end.line && line < lines.length; line++) {
-    if (isCommentLine(lines[line])) instruction.innerComments.push({ line, text: lines[line] });
-  }
 
   if (keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG') {
     const props: AstProperty[] = keyword === 'ARG'

@@ -16,7 +16,7 @@ import {
   type ManagerMatcher,
   type PackageInvocation,
 } from './package-commands';
-import type { ShellWord } from './shell-words';
+import { scriptEndsOpen, type ShellWord } from './shell-words';
 import type { SourceText } from './source-text';
 import type { Report } from '../engine/rule';
 import type { TextEdit } from '../engine/text';
@@ -131,10 +131,11 @@ export function reportMissingClean(model: DockerfileModel, report: (r: Report) =
     const last = installs[installs.length - 1];
     if (cleanOrders.some((order) => order > last.order)) continue;
     const label = invocationLabel(last);
+    const edit = appendToScript(run, script, check.cleanCommand, model.index.eol());
     report({
       range: script.rangeOf(last.program.start, last.subcommand!.end),
       message: `\`${label}\` without \`${check.cleanCommand}\` in the same RUN: the package cache stays in the layer`,
-      fixes: [{ title: `Append ${check.cleanCommand}`, isPreferred: true, edits: [appendToScript(run, script, check.cleanCommand, model.index.eol())] }],
+      fixes: edit ? [{ title: `Append ${check.cleanCommand}`, isPreferred: true, edits: [edit] }] : [],
     });
   }
 }
@@ -151,12 +152,19 @@ export function commandOrders(script: SourceText, test: (words: string[]) => boo
   return out;
 }
 
-/** An edit running `command` after everything else the RUN does: ` && command` in shell form, a new line in a heredoc. */
-export function appendToScript(run: Instruction, script: SourceText, command: string, eol = '\n'): TextEdit {
+/**
+ * An edit running `command` after everything else the RUN does: ` && command` in shell form, a new
+ * line in a heredoc. Null when the script ends inside a quote or a continuation, which would take
+ * the command in as an argument.
+ */
+export function appendToScript(run: Instruction, script: SourceText, command: string, eol = '\n'): TextEdit | null {
+  if (scriptEndsOpen(script.text)) return null;
   const commands = script.commands;
   const lastEnd = commands.length > 0 ? commands[commands.length - 1].end : script.text.trimEnd().length;
   const at = script.rangeOf(lastEnd - 1, lastEnd).end;
   const heredoc = run.heredocs.length > 0 && script.text !== run.argsText?.text;
+  // In a heredoc, the new line must come before the terminator line.
+  if (heredoc && at.line >= run.range.end.line) return null;
   return { range: { start: at, end: at }, newText: heredoc ? `${eol}${command}` : ` && ${command}` };
 }
 

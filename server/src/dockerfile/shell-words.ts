@@ -166,6 +166,83 @@ export function parseShell(script: string): ShellCommand[] {
   return commands;
 }
 
+/**
+ * True when text appended to `script` would not start a new command: the script ends inside a
+ * quote, a backtick or a `$(…)`, or with a backslash that escapes the line break after it.
+ */
+export function scriptEndsOpen(script: string): boolean {
+  const n = script.length;
+  let i = 0;
+  const skipDoubleQuoted = (): boolean => {
+    // From just after `"`; false when the closing quote is missing.
+    while (i < n) {
+      const c = script[i];
+      if (c === '\\') i += 2;
+      else if (c === '"') {
+        i++;
+        return true;
+      } else if (c === '$' && script[i + 1] === '(') {
+        if (!skipSubstitutionClosed()) return false;
+      } else if (c === '`') {
+        const close = script.indexOf('`', i + 1);
+        if (close === -1) return false;
+        i = close + 1;
+      } else i++;
+    }
+    return false;
+  };
+  const skipSubstitutionClosed = (): boolean => {
+    // From `$(`; false when the matching `)` is missing.
+    i += 2;
+    let depth = 1;
+    while (i < n && depth > 0) {
+      const c = script[i];
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (c === "'") {
+        const close = script.indexOf("'", i + 1);
+        if (close === -1) return false;
+        i = close + 1;
+        continue;
+      }
+      if (c === '"') {
+        i++;
+        if (!skipDoubleQuoted()) return false;
+        continue;
+      }
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      i++;
+    }
+    return depth === 0;
+  };
+  while (i < n) {
+    const c = script[i];
+    if (c === '\\') {
+      if (i + 1 >= n) return true;
+      i += 2;
+    } else if (c === '#' && (i === 0 || /[\s;&|()]/.test(script[i - 1]))) {
+      while (i < n && script[i] !== '\n') i++;
+    } else if (c === "'") {
+      const close = script.indexOf("'", i + 1);
+      if (close === -1) return true;
+      i = close + 1;
+    } else if (c === '"') {
+      i++;
+      if (!skipDoubleQuoted()) return true;
+    } else if (c === '`') {
+      const close = script.indexOf('`', i + 1);
+      if (close === -1) return true;
+      i = close + 1;
+    } else if (c === '$' && script[i + 1] === '(') {
+      if (!skipSubstitutionClosed()) return true;
+    } else i++;
+  }
+  return false;
+}
+
 /** From just after `$(` to just after its matching `)`, honouring quotes and nesting. */
 function skipSubstitution(script: string, from: number): number {
   let depth = 1;

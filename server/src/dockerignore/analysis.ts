@@ -30,6 +30,22 @@ export function findDuplicates(model: DockerignoreModel): Duplicate[] {
   return out;
 }
 
+/**
+ * The pattern and every later line that repeats it (directly or through another repeat): removing
+ * the pattern alone would only move the next repeat into its place.
+ */
+export function withLaterRepeats(duplicates: readonly Duplicate[], pattern: IgnorePattern): IgnorePattern[] {
+  const repeatsOf = new Map<IgnorePattern, IgnorePattern[]>();
+  for (const { pattern: repeat, first } of duplicates) repeatsOf.set(first, [...(repeatsOf.get(first) ?? []), repeat]);
+  const out: IgnorePattern[] = [];
+  for (const queue = [pattern]; queue.length > 0; ) {
+    const next = queue.shift()!;
+    out.push(next);
+    queue.push(...(repeatsOf.get(next) ?? []));
+  }
+  return out;
+}
+
 export interface DeadPattern {
   pattern: IgnorePattern;
   reason: 'overridden' | 'nothing-to-reinclude' | 'already-excluded';

@@ -52,10 +52,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function limitText(text: string, kind: FileKind, limits: TextLimits = LIMITS[kind]): LimitedText {
   const nul = text.indexOf('\0');
   if (nul !== -1 && nul < BINARY_SNIFF_CHARS) {
-    let firstBreak = text.indexOf('\n');
-    if (firstBreak === -1) firstBreak = text.length;
-    if (firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13) firstBreak--;
-    const firstLineEnd = Math.min(firstBreak, 200);
+    const firstBreak = lineBreaks(text)(0);
+    const firstLineEnd = Math.min(firstBreak === -1 ? text.length : firstBreak, 200);
     return {
       text: '',
       notice: {
@@ -68,14 +66,16 @@ export function limitText(text: string, kind: FileKind, limits: TextLimits = LIM
   if (text.length <= limits.maxLineChars && text.length <= limits.maxChars && text.length < limits.maxLines) return { text, notice: null };
   let line = 0;
   let start = 0;
+  // Lines end at \n, \r\n or a lone \r, as in the engine's LineIndex.
+  const nextBreak = lineBreaks(text);
   while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const length = end > start && text.charCodeAt(end - 1) === 13 ? end - start - 1 : end - start;
+    const end = nextBreak(start);
+    const lineEnd = end === -1 ? text.length : end;
+    const length = lineEnd - start;
     let reason: string | null = null;
     if (line >= limits.maxLines) reason = `File too large: more than ${count(limits.maxLines)} lines`;
     else if (length > limits.maxLineChars) reason = `Line ${count(line + 1)} is ${count(length)} characters long (the limit is ${count(limits.maxLineChars)})`;
-    else if (end > limits.maxChars) reason = `File too large: more than ${count(limits.maxChars)} characters`;
+    else if (lineEnd > limits.maxChars) reason = `File too large: more than ${count(limits.maxChars)} characters`;
     if (reason) {
       const shown = Math.min(length, 200);
       return {
@@ -87,9 +87,25 @@ export function limitText(text: string, kind: FileKind, limits: TextLimits = LIM
         },
       };
     }
-    if (newline === -1) break;
-    start = newline + 1;
+    if (end === -1) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
   return { text, notice: null };
+}
+
+/**
+ * Finds line breaks (\n, \r\n or a lone \r) from left to right: `next(from)` is the offset of the
+ * first one at or after `from`, or -1. Each search resumes where the last one stopped, so reading a
+ * whole text is linear.
+ */
+function lineBreaks(text: string): (from: number) => number {
+  let lf = -2;
+  let cr = -2;
+  return (from) => {
+    if (lf !== -1 && lf < from) lf = text.indexOf('\n', from);
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+    if (cr === -1) return lf;
+    return lf === -1 ? cr : Math.min(lf, cr);
+  };
 }

@@ -47,13 +47,19 @@ export function splitIds(list: string): string[] {
   return list.split(/[\s,]+/).map((id) => id.trim()).filter((id) => id.length > 0);
 }
 
+/** The lines (inclusive) a line pragma covers. */
+export interface PragmaScope {
+  fromLine: number;
+  toLine: number;
+}
+
 /**
  * Reads the pragmas among `comments`. `statementAfter(line)` gives the lines of the statement a
  * pragma on `line` applies to (the next instruction, YAML entry or pattern line), or null.
  */
 export function collectSuppressions(
   comments: readonly CommentLine[],
-  statementAfter: (line: number) => { fromLine: number; toLine: number } | null,
+  statementAfter: (line: number) => PragmaScope | null,
   into: Suppressions = new Suppressions(),
 ): Suppressions {
   for (const comment of comments) {

@@ -40,13 +40,29 @@ export function shiftRange(r: Range, lineDelta: number): Range {
   };
 }
 
-/** Maps offsets to positions and back for one text; lines end at \n (a \r before it belongs to the line). */
+/**
+ * Maps offsets to positions and back for one text. Lines end where the LSP says they do: at "\n",
+ * "\r\n" and a lone "\r" (VS Code turns a lone "\r" into its line break when it opens a file;
+ * other clients count it as one), so a range means the same text here and in every editor.
+ */
 export class LineIndex {
+  /** The offset where each line starts. */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+    }
     this.lineStarts = starts;
   }
 
@@ -54,23 +70,32 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  /** The line's text without its line break (and without a trailing \r). */
+  /** The offset just after the line's text (before its line break). */
+  private contentEnd(line: number): number {
+    const start = this.lineStarts[line];
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1];
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The line's text without its line break. */
   lineText(line: number): string {
     const start = this.lineStarts[line];
     if (start === undefined) return '';
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start, end);
+    return this.text.slice(start, this.contentEnd(line));
   }
 
+  /** The offset of a position; a character past the line's end is its end (never inside the line break). */
   offsetAt(pos: Position): number {
     if (pos.line >= this.lineStarts.length) return this.text.length;
     if (pos.line < 0) return 0;
     const start = this.lineStarts[pos.line];
-    const lineEnd = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] - 1 : this.text.length;
-    return Math.min(start + Math.max(0, pos.character), Math.max(start, lineEnd));
+    return Math.min(start + Math.max(0, pos.character), this.contentEnd(pos.line));
   }
 
+  /** The position of an offset; an offset inside a "\r\n" is the end of its line. */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -80,10 +105,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    // An offset between a line's \r and its \n (or after a final \r) is the end of that line.
-    const character = clamped - this.lineStarts[low];
-    if (character > 0 && this.text.charCodeAt(clamped - 1) === 13 && (clamped === this.text.length || this.text.charCodeAt(clamped) === 10)) return { line: low, character: character - 1 };
-    return { line: low, character };
+    const start = this.lineStarts[low];
+    return { line: low, character: Math.min(clamped, this.contentEnd(low)) - start };
   }
 
   /** The end of the document, as a position. */
@@ -91,7 +114,7 @@ export class LineIndex {
     return this.positionAt(this.text.length);
   }
 
-  /** The line break this text uses most ("\r\n" when any line ends with it). */
+  /** The line break for new lines: "\r\n" when the first "\n" has a "\r" before it, else "\n" (also in a file of lone "\r"s, which Docker does not count as line breaks). */
   eol(): string {
     const first = this.text.indexOf('\n');
     return first > 0 && this.text.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
@@ -113,4 +136,20 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     cursor = edit.end;
   }
   return out + text.slice(cursor);
+}
+
+/** Deletes whole lines (in any order), one edit per run of consecutive lines, so the edits never overlap. */
+export function removeLinesEdits(index: LineIndex, lines: readonly number[]): TextEdit[] {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const first = sorted[i];
+    const last = sorted[j];
+    if (last + 1 < index.lineCount) edits.push({ range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' });
+    else edits.push({ range: { start: first > 0 ? { line: first - 1, character: index.lineText(first - 1).length } : { line: first, character: 0 }, end: index.end() }, newText: '' });
+    i = j + 1;
+  }
+  return edits;
 }

@@ -1,5 +1,5 @@
 import { originNote, reportRange } from '../../compose/model';
-import { serviceMounts } from '../../compose/volumes';
+import { parseShortVolume, serviceMounts } from '../../compose/volumes';
 import { replaceScalar } from '../../compose/yaml-edits';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
@@ -53,7 +53,9 @@ export const composeSensitiveHostPath = defineRule({
         if (!mount.readOnly && mount.item.type === 'scalar') {
           const raw = mount.item.text;
           const parts = raw.split(':');
-          const edit = replaceScalar(model, mount.item, parts.length >= 3 ? `${raw},ro` : `${raw}:ro`);
+          const readOnly = parts.length >= 3 ? `${raw},ro` : `${raw}:ro`;
+          // Only when the new spec reads as read-only (not for one with too many colons, `/usr:::r`).
+          const edit = parseShortVolume(readOnly)?.readOnly ? replaceScalar(model, mount.item, readOnly) : null;
           if (edit) fixes.push({ title: 'Mount it read-only', edits: [edit], isPreferred: false });
         }
         report({

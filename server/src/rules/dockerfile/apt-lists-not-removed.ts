@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { DockerfileModel } from '../../dockerfile/model';
 import type { Instruction } from '../../dockerfile/instruction';
+import { scriptEndsOpen } from '../../dockerfile/shell-words';
 import { findInvocations, hasCacheMountCovering, removesPath, runInstructions, shippedStages } from '../../dockerfile/package-commands';
 import type { Fix } from '../../engine/types';
 import { loneRefresh } from './package-update-alone';
@@ -21,7 +22,7 @@ export const aptListsNotRemoved = defineRule({
     bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*',
     notes:
-      'Reported on the RUN that runs `apt-get update` (or `apt update`), since that is the layer that keeps the lists; a RUN that only installs from lists fetched earlier is not reported. Not reported when the RUN runs `apt-get dist-clean` (apt 2.7.8 and later: it removes the lists too) or mounts a cache at /var/lib/apt/lists (or /var/lib/apt), nor in a build stage that the final image does not build on: only the final stage and its base stages are shipped (hadolint reports the same set). The fix appends `&& rm -rf /var/lib/apt/lists/*` to the RUN in its own continuation style, or a line inside a heredoc script; it is not offered when the RUN only updates (a later RUN still needs the lists). A RUN that does nothing but the update is left to package-update-alone, which reports it. Info rather than a warning: the lists make the image bigger, not less safe.',
+      'Reported on the RUN that runs `apt-get update` (or `apt update`), since that is the layer that keeps the lists; a RUN that only installs from lists fetched earlier is not reported. Not reported when the RUN runs `apt-get dist-clean` (apt 2.7.8 and later: it removes the lists too) or mounts a cache at /var/lib/apt/lists (or /var/lib/apt), nor in a build stage that the final image does not build on: only the final stage and its base stages are shipped (hadolint reports the same set). The fix appends `&& rm -rf /var/lib/apt/lists/*` to the RUN in its own continuation style, or a line inside a heredoc script; it is not offered when the RUN only updates (a later RUN still needs the lists), nor when the script ends inside an unclosed quote or a continuation, where the command would not run. A RUN that does nothing but the update is left to package-update-alone, which reports it. Info rather than a warning: the lists make the image bigger, not less safe.',
   },
   check({ model, report }) {
     const shipped = shippedStages(model);
@@ -55,9 +56,14 @@ function appendCleanup(model: DockerfileModel, run: Instruction): Fix | null {
   const script = run.script!;
   const eol = model.index.eol();
   const title = `Remove the package lists at the end of the RUN (${CLEANUP})`;
-  if (run.argsText && script !== run.argsText && run.heredocs.length > 0) {
-    // Heredoc script: a last line inside the heredoc, indented like the line before it.
+  // A script ending inside a quote or a continuation would take the command in as an argument.
+  if (scriptEndsOpen(script.text)) return null;
+  if (run.argsText && script.text !== run.argsText.text && run.heredocs.length > 0) {
+    // Heredoc script: a last line inside the heredoc, indented like the line before it, which goes
+    // before the terminator line (none: the heredoc is not terminated, or dockerfile-ast read the
+    // terminator as body after a line ending in a backslash).
     const end = script.positionAt(script.text.length);
+    if (end.line >= run.range.end.line) return null;
     const lastLine = model.index.lineText(end.line);
     const indent = /^[ \t]*/.exec(lastLine)![0];
     return { title, isPreferred: true, edits: [{ range: { start: end, end }, newText: `${eol}${indent}${CLEANUP}` }] };

@@ -103,12 +103,16 @@ export function expandAll(text: string, values: ReadonlyMap<string, string>, esc
   return out + text.slice(cursor);
 }
 
-/** The name among `options` that `name` was probably meant to be (a different case, or one or two typos), as BuildKit suggests. */
+/**
+ * The name among `options` that `name` was probably meant to be (a different case, or one or two
+ * typos), as BuildKit suggests. Only names a `$` reference can spell are suggested: a broken
+ * declaration (`ARG VERSION|`) is no suggestion.
+ */
 export function suggestName(name: string, options: Iterable<string>): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const option of options) {
-    if (option === name) continue;
+    if (option === name || !VARIABLE_NAME.test(option)) continue;
     if (option.toLowerCase() === name.toLowerCase()) return option;
     const distance = levenshtein(name, option);
     const limit = Math.min(2, Math.floor(name.length / 2));
@@ -119,6 +123,8 @@ export function suggestName(name: string, options: Iterable<string>): string | n
   }
   return best;
 }
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);

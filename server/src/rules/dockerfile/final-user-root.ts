@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule';
-import { lineAboveComments, type DockerfileModel, type Stage } from '../../dockerfile/model';
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import { insertIntoStage } from '../../dockerfile/stage-insertion';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { Fix } from '../../engine/types';
 import { chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
@@ -70,7 +71,7 @@ export const finalUserRoot = defineRule({
       // Nano Server images default to ContainerUser; Server Core ones to ContainerAdministrator.
       const image = rootImage(stage);
       if (/nanoserver/i.test(`${image?.repository ?? ''}:${image?.tag ?? ''}`)) return;
-      report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: [addLinesFix(model, stage, ['USER ContainerUser'], 'Switch to ContainerUser')] });
+      report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: addLinesFix(model, stage, ['USER ContainerUser'], 'Switch to ContainerUser') });
       return;
     }
     const drop = droppingTool(stage);
@@ -81,14 +82,14 @@ export const finalUserRoot = defineRule({
         range: stage.from.range,
         message: `No USER in ${label}: the container starts as root (its entrypoint may step down with ${drop}; check that it does)`,
         severity: 'info',
-        fixes: [{ ...addUserFix(model, stage), isPreferred: false }],
+        fixes: addUserFix(model, stage).map((fix) => ({ ...fix, isPreferred: false })),
       });
       return;
     }
     report({
       range: stage.from.range,
       message: `No USER in ${label}: the container runs as root`,
-      fixes: [addUserFix(model, stage)],
+      fixes: addUserFix(model, stage),
     });
   },
 });
@@ -152,7 +153,7 @@ function createdUser(stage: Stage): string | null {
   return user;
 }
 
-function addUserFix(model: DockerfileModel, stage: Stage): Fix {
+function addUserFix(model: DockerfileModel, stage: Stage): Fix[] {
   const existing = createdUser(stage);
   if (existing) return addLinesFix(model, stage, [`USER ${existing}`], `Switch to the user "${existing}" the image creates`);
   const scratchLike = stage.image?.repository === 'scratch' || /distroless/.test(stage.image?.repository ?? '');
@@ -164,23 +165,11 @@ function addUserFix(model: DockerfileModel, stage: Stage): Fix {
   return addLinesFix(model, stage, lines);
 }
 
-/** Inserts `lines` before the stage's CMD/ENTRYPOINT, or after its last instruction. */
-function addLinesFix(model: DockerfileModel, stage: Stage, lines: string[], title = 'Add a non-root user and switch to it'): Fix {
-  const eol = model.index.eol();
-  const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-  if (anchor) {
-    const line = lineAboveComments(model, anchor);
-    return {
-      title,
-      isPreferred: true,
-      edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: lines.map((l) => l + eol).join('') }],
-    };
-  }
-  const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
-  const end = last.range.end;
-  return {
-    title,
-    isPreferred: true,
-    edits: [{ range: { start: end, end }, newText: lines.map((l) => eol + l).join('') }],
-  };
+/**
+ * Inserts `lines` before the stage's CMD/ENTRYPOINT, or after its last instruction; no fix when
+ * that instruction never ends (an unterminated heredoc or a continuation into the end of the file).
+ */
+function addLinesFix(model: DockerfileModel, stage: Stage, lines: string[], title = 'Add a non-root user and switch to it'): Fix[] {
+  const edit = insertIntoStage(model, stage, lines);
+  return edit ? [{ title, isPreferred: true, edits: [edit] }] : [];
 }

@@ -1,9 +1,8 @@
 import { defineRule } from '../../engine/rule';
-import { lineAboveComments, type DockerfileModel, type Stage } from '../../dockerfile/model';
-import type { Instruction } from '../../dockerfile/instruction';
+import type { Stage } from '../../dockerfile/model';
+import { insertIntoStage } from '../../dockerfile/stage-insertion';
 import { chainInstructions, copiedBusybox, familyLabel, imageFamily, imageRuntime, rootImage, toolAvailability } from '../../dockerfile/image-contents';
 import { formatJsonArray } from '../../dockerfile/exec-form';
-import type { Fix } from '../../engine/types';
 
 const OPTIONS = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
@@ -86,12 +85,14 @@ export const healthcheckMissing = defineRule({
       });
       return;
     }
+    // No fix when the stage ends in an instruction that would swallow the new line (an unterminated heredoc, a trailing continuation).
+    const edit = insertIntoStage(model, stage, [`HEALTHCHECK ${OPTIONS} CMD ${template.command}`], { keepIndent: true });
     report({
       range: stage.from.range,
       message: `No HEALTHCHECK in the final stage${label}: Docker cannot tell when the container hangs`,
       severity: port ? 'warning' : 'info',
       // Without an EXPOSEd port the image may be a job or a CLI, and the URL is a guess: offered, not applied by --fix.
-      fixes: [{ ...insertFix(model, stage, `HEALTHCHECK ${OPTIONS} CMD ${template.command}`, template.title), isPreferred: port !== null }],
+      fixes: edit ? [{ title: template.title, isPreferred: port !== null, edits: [edit] }] : [],
     });
   },
 });
@@ -162,18 +163,4 @@ function healthcheckTemplate(stage: Stage, port: string): Template {
     title: '',
     why: 'Docker cannot tell when the container hangs (no fix offered: the image has no known HTTP client; install curl or use your own probe)',
   };
-}
-
-function insertFix(model: DockerfileModel, stage: Stage, line: string, title: string): Fix {
-  const eol = model.index.eol();
-  const anchor: Instruction | undefined = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-  if (anchor) {
-    const start = lineAboveComments(model, anchor);
-    const indent = /^[ \t]*/.exec(model.index.lineText(start))?.[0] ?? '';
-    return { title, isPreferred: true, edits: [{ range: { start: { line: start, character: 0 }, end: { line: start, character: 0 } }, newText: indent + line + eol }] };
-  }
-  const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
-  const end = last.range.end;
-  const indent = /^[ \t]*/.exec(model.index.lineText(last.range.start.line))?.[0] ?? '';
-  return { title, isPreferred: true, edits: [{ range: { start: end, end }, newText: eol + indent + line }] };
 }

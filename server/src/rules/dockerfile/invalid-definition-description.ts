@@ -32,7 +32,8 @@ export const invalidDefinitionDescription = defineRule({
       // An empty `#` line separates like an empty line does.
       if (content.trim() === '' || keys.includes(content.split(' ')[0])) return;
       const example = keys.length > 1 ? '<arg_key>' : keys[0];
-      const at = { line: line + 1, character: 0 };
+      // At the end of the comment line: a line break inserted after a lone \r would join it into one \r\n.
+      const at = { line, character: text.length };
       report({
         range: { start: { line, character: 0 }, end: { line, character: text.length } },
         message: `Comment for ${label} should follow the format: \`# ${example} <description>\``,

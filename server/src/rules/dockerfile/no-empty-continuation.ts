@@ -1,5 +1,6 @@
-import { isBlankLine } from '../../dockerfile/chunks';
+import { isBlankLine, isCommentLine } from '../../dockerfile/chunks';
 import { defineRule } from '../../engine/rule';
+import { removeLinesEdits } from '../../engine/text';
 
 export const noEmptyContinuation = defineRule({
   id: 'no-empty-continuation',
@@ -13,7 +14,7 @@ export const noEmptyContinuation = defineRule({
     why: 'Empty continuation lines are deprecated: a future Dockerfile syntax will reject them and the build will fail. They also hide where an instruction really ends: a blank line looks like the end of the RUN, but the next line still belongs to it.',
     bad: 'RUN apk add \\\n\n    curl',
     good: 'RUN apk add \\\n    curl',
-    notes: 'A comment line inside a continuation is not empty and is fine. The fix deletes the empty lines.',
+    notes: 'A comment line inside a continuation is not empty and is fine. Empty lines after a continuation that runs into the end of the file are left to parse-error, which reports that ending. The fix deletes all the empty lines of the instruction at once.',
   },
   check({ model, report }) {
     const index = model.index;
@@ -22,13 +23,20 @@ export const noEmptyContinuation = defineRule({
       if (start.line === end.line) continue;
       const heredocLines = instruction.heredocs.flatMap((h) => (h.contentRange ? [[h.contentRange.start.line, h.contentRange.end.line]] : []));
       const firstHeredoc = heredocLines.length > 0 ? Math.min(...heredocLines.map(([from]) => from)) : Infinity;
-      for (let line = start.line + 1; line < end.line && line < firstHeredoc; line++) {
-        const text = index.lineText(line);
-        if (!isBlankLine(text)) continue;
+      // Empty lines after the last line with content (a continuation into the end of the file) are
+      // not inside the instruction: parse-error reports that ending, and its fix removes the escape.
+      let lastContent = end.line;
+      while (lastContent > start.line && (isBlankLine(index.lineText(lastContent)) || isCommentLine(index.lineText(lastContent)))) lastContent--;
+      const empty: number[] = [];
+      for (let line = start.line + 1; line < lastContent && line < firstHeredoc; line++) if (isBlankLine(index.lineText(line))) empty.push(line);
+      if (empty.length === 0) continue;
+      // One fix for all of them: deleting one would move the next into its place.
+      const title = empty.length > 1 ? `Delete the ${empty.length} empty lines` : 'Delete the empty line';
+      for (const line of empty) {
         report({
-          range: { start: { line, character: 0 }, end: { line, character: text.length } },
+          range: { start: { line, character: 0 }, end: { line, character: index.lineText(line).length } },
           message: 'Empty continuation line',
-          fixes: [{ title: 'Delete the empty line', isPreferred: true, edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
+          fixes: [{ title, isPreferred: true, edits: removeLinesEdits(index, empty) }],
         });
       }
     }

@@ -1,4 +1,5 @@
 import { stageChain } from '../../dockerfile/package-commands';
+import { insertIntoStage } from '../../dockerfile/stage-insertion';
 import { defineRule } from '../../engine/rule';
 
 const NODE_IMAGE = /(^|\/)node$/;
@@ -15,7 +16,7 @@ export const nodeEnvMissing = defineRule({
     why: 'Express, React server rendering and many other packages check NODE_ENV: unset, they run in development mode, with verbose errors shown to clients, no view caching and lower performance.',
     bad: 'FROM node:22-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]',
     good: 'FROM node:22-slim\nCOPY . /app\nENV NODE_ENV=production\nCMD ["node", "/app/server.js"]',
-    notes: 'Only the final stage, built on the official `node` image (directly or through earlier stages), is checked; a final stage named like `dev` or `test`, a stage with ONBUILD triggers (a base image for others), a dev container and a stage without CMD or ENTRYPOINT of its own are skipped. The fix adds `ENV NODE_ENV=production` just before CMD/ENTRYPOINT, so a later `npm install` in the same stage still gets devDependencies.',
+    notes: 'Only the final stage, built on the official `node` image (directly or through earlier stages), is checked; a final stage named like `dev` or `test`, a stage with ONBUILD triggers (a base image for others), a dev container and a stage without CMD or ENTRYPOINT of its own are skipped. The fix adds `ENV NODE_ENV=production` just before CMD/ENTRYPOINT (above the comments over it), so a later `npm install` in the same stage still gets devDependencies.',
   },
   check({ model, path, report }) {
     const stage = model.finalStage;
@@ -28,17 +29,12 @@ export const nodeEnvMissing = defineRule({
     if (stage.instructions.some((i) => i.keyword === 'ONBUILD')) return;
     if (!chain.slice(1).some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) && !stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) return;
     if (chain.some((s) => s.instructions.some((i) => i.keyword === 'ENV' && i.properties.some((p) => p.name === 'NODE_ENV')))) return;
-    const eol = model.index.eol();
-    const anchor = stage.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-    const line = 'ENV NODE_ENV=production';
-    const last = stage.instructions.length > 0 ? stage.instructions[stage.instructions.length - 1] : stage.from;
-    const edit = anchor
-      ? { range: { start: { line: anchor.range.start.line, character: 0 }, end: { line: anchor.range.start.line, character: 0 } }, newText: line + eol }
-      : { range: { start: last.range.end, end: last.range.end }, newText: eol + line };
+    // Before the CMD/ENTRYPOINT (and the comments over it); no fix when the stage ends in an instruction that would swallow the line.
+    const edit = insertIntoStage(model, stage, ['ENV NODE_ENV=production']);
     report({
       range: stage.from.range,
       message: 'NODE_ENV is not set in the final stage: Node.js packages run in development mode',
-      fixes: [{ title: 'Add ENV NODE_ENV=production', isPreferred: true, edits: [edit] }],
+      fixes: edit ? [{ title: 'Add ENV NODE_ENV=production', isPreferred: true, edits: [edit] }] : [],
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { DockerfileModel } from '../../dockerfile/model';
-import { range } from '../../engine/text';
+import { range, removeLinesEdits } from '../../engine/text';
 import type { Fix } from '../../engine/types';
 
 const KNOWN = new Set(['syntax', 'escape', 'check']);
@@ -29,6 +29,8 @@ export const parserDirective = defineRule({
     const eol = index.eol();
     const bom = index.lineText(0).charCodeAt(0) === 0xfeff ? 1 : 0;
     const seen = new Set<string>();
+    /** The line of each directive in effect, by name. */
+    const setAt = new Map<string, number>();
     const handled = new Set<number>();
     let stopLine = index.lineCount;
     for (let line = 0; line < index.lineCount; line++) {
@@ -43,16 +45,25 @@ export const parserDirective = defineRule({
       handled.add(line);
       const lineRange = range(line, from, line, from + text.length);
       if (seen.has(name)) {
+        // The later ones of the name in the same block go too: each would become the second in turn.
+        const repeats = [line];
+        for (let next = line + 1; next < index.lineCount; next++) {
+          const later = index.lineText(next);
+          const body = later.startsWith('#') ? DIRECTIVE_BODY.exec(later.slice(1).trimStart()) : null;
+          if (!body || !KNOWN.has(body[1].toLowerCase())) break;
+          if (body[1].toLowerCase() === name) repeats.push(next);
+        }
         report({
           range: lineRange,
           severity: 'error',
           message: `A second ${name} directive: BuildKit stops with "only one ${name} parser directive can be used"`,
-          fixes: [{ title: `Remove the second ${name} directive`, isPreferred: false, edits: [{ range: wholeLine(model, line), newText: '' }] }],
+          fixes: [{ title: repeats.length > 1 ? `Remove the ${repeats.length} repeated ${name} directives` : `Remove the second ${name} directive`, isPreferred: false, edits: removeLinesEdits(index, repeats) }],
         });
         stopLine = line;
         break;
       }
       seen.add(name);
+      setAt.set(name, line);
       const value = match[2];
       if (name === 'escape' && value !== '\\' && value !== '`') {
         report({ range: lineRange, severity: 'error', message: `Invalid escape character "${value}": BuildKit accepts only \\ or \` and stops the build` });
@@ -81,10 +92,14 @@ export const parserDirective = defineRule({
       const name = match[1].toLowerCase();
       if (!KNOWN.has(name)) continue;
       const canonical = `# ${name}=${match[2]}`;
+      // Right after the directives, only the indentation keeps it from being one, unless that name is
+      // already set (then it would be a second one).
       const reason =
-        line === stopLine && !text.startsWith('#')
-          ? 'a parser directive must start with # at the very beginning of the line'
-          : `parser directives must come before any comment, blank line or instruction (line ${stopLine + 1} is ${describeLine(model, stopLine)})`;
+        line === stopLine && setAt.has(name)
+          ? `a ${name} directive is already set on line ${setAt.get(name)! + 1}`
+          : line === stopLine && !text.startsWith('#')
+            ? 'a parser directive must start with # at the very beginning of the line'
+            : `parser directives must come before any comment, blank line or instruction (line ${stopLine + 1} is ${describeLine(model, stopLine)})`;
       let fixes: Fix[] = [];
       if (!seen.has(name)) {
         const title = `Move "${canonical}" to the top of the file`;

@@ -55,6 +55,7 @@ export const secretInEnvArg = defineRule({
   aliases: ['SecretsUsedInArgOrEnv', 'DL3064', 'AVD-DS-0031'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'An ENV or ARG whose name or value looks like a secret (a password, token or key), or a credential written anywhere in the Dockerfile.',
@@ -155,7 +156,11 @@ export function isSecretName(name: string): boolean {
   return false;
 }
 
-const VARIABLE_USE = (name: string) => new RegExp(`\\$(\\{${name}([:?+-][^}]*)?\\}|${name}(?![A-Za-z0-9_]))`);
+/** `$NAME` or `${NAME…}`; the name is escaped (a broken declaration may hold any character). */
+const VARIABLE_USE = (name: string) => {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\$(\\{${escaped}([:?+-][^}]*)?\\}|${escaped}(?![A-Za-z0-9_]))`);
+};
 
 /**
  * Removes the ENV/ARG (or just this pair of a multi-pair ENV) and gives the RUNs that use the

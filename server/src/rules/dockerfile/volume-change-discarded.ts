@@ -1,6 +1,7 @@
 import { defineRule, type Report } from '../../engine/rule';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import { insertAfterInstruction } from '../../dockerfile/stage-insertion';
 import { stageChain } from '../../dockerfile/image-contents';
 import { baseCommandName, commandArgs, type ShellWord } from '../../dockerfile/shell-words';
 import type { Fix } from '../../engine/types';
@@ -20,6 +21,7 @@ export const volumeChangeDiscarded = defineRule({
   aliases: [],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'A RUN changes files under a path already declared as a VOLUME.',
@@ -151,21 +153,19 @@ function moveVolumeFix(model: DockerfileModel, stage: Stage, volume: Instruction
   if (paths.length !== 1 || words.length !== 1) return [];
   if (volume.range.start.line !== volume.range.end.line) return [];
   // Move it past the last RUN of the stage that changes something under it, so one move fixes all.
-  const eol = model.index.eol();
   const volumeLine = volume.range.start.line;
   const text = model.index.lineText(volumeLine);
   const runIndent = /^[ \t]*/.exec(model.index.lineText(run.range.start.line))?.[0] ?? '';
   const mentioning = lastChangingRun(stage, volume, paths[0].path);
   const lastRun = mentioning && mentioning.range.start.line > run.range.start.line ? mentioning : run;
-  const end = lastRun.range.end;
+  // No fix when that RUN never ends (an unterminated heredoc, a continuation into the end of the file): the VOLUME would become part of it.
+  const insert = insertAfterInstruction(model, lastRun, [text.trim()], runIndent);
+  if (!insert) return [];
   return [
     {
-      title: `Move VOLUME ${paths[0].path} below line ${end.line + 1}`,
+      title: `Move VOLUME ${paths[0].path} below line ${lastRun.range.end.line + 1}`,
       isPreferred: true,
-      edits: [
-        { range: { start: { line: volumeLine, character: 0 }, end: { line: volumeLine + 1, character: 0 } }, newText: '' },
-        { range: { start: end, end }, newText: eol + runIndent + text.trim() },
-      ],
+      edits: [{ range: { start: { line: volumeLine, character: 0 }, end: { line: volumeLine + 1, character: 0 } }, newText: '' }, insert],
     },
   ];
 }
