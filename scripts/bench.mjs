@@ -13,13 +13,17 @@ const { TextDocument } = require('vscode-languageserver-textdocument');
 
 const corpus = join('..', 'shared', 'corpus');
 const sizes = [100, 1000, 5000];
+// Two windows of the same typing session: the first keystrokes after the file opens (V8 is still
+// compiling the hot code, as in the first minute of a real session) and the same number later,
+// once both servers run compiled code.
 const keystrokes = Number(process.env.BENCH_KEYSTROKES ?? 60);
-// Keystrokes typed first and not counted, so both servers are measured after their JIT warm-up.
-const warmupKeystrokes = 10;
+const steadyAfter = Number(process.env.BENCH_STEADY_AFTER ?? 200);
 const cliRuns = Number(process.env.BENCH_RUNS ?? 5);
 
+// Each server as its editor extension starts it: ours with the Node options its client passes.
+const shipshapeNodeOptions = JSON.parse(readFileSync('server/src/launch/node-options.json', 'utf8'));
 const servers = {
-  shipshape: [process.execPath, ['dist/server.js', '--stdio']],
+  shipshape: [process.execPath, [...shipshapeNodeOptions, 'dist/server.js', '--stdio']],
   'dockerfile-language-server-nodejs': [process.execPath, ['node_modules/dockerfile-language-server-nodejs/bin/docker-langserver', '--stdio']],
 };
 
@@ -34,7 +38,15 @@ function peakRssMiB(pid) {
   return kib / 1024;
 }
 
-/** Opens the file, then types `keystrokes` characters into a RUN line near the middle, waiting for each version's diagnostics. */
+function summary(times) {
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+/**
+ * Starts the server, opens the file (timing the first diagnostics), then types into a RUN line near
+ * the middle, waiting for each version's diagnostics: `keystrokes` counted at once, then
+ * `steadyAfter` more, of which the last `keystrokes` are counted again.
+ */
 async function typingLatency(name, text) {
   const [command, args] = servers[name];
   const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -43,6 +55,7 @@ async function typingLatency(name, text) {
   connection.onNotification('textDocument/publishDiagnostics', (params) => onPublish(params));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
   connection.listen();
+  const started = process.hrtime.bigint();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await connection.sendNotification('initialized', {});
 
@@ -58,6 +71,7 @@ async function typingLatency(name, text) {
   let wait = published(1);
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
   await wait;
+  const firstDiagnosticsMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   const lines = text.split('\n');
   let line = Math.floor(lines.length / 2);
@@ -65,7 +79,8 @@ async function typingLatency(name, text) {
   if (line === lines.length) line = Math.floor(lines.length / 2);
   const column = Math.min(lines[line].length, 8);
   const times = [];
-  for (let i = 0; i < warmupKeystrokes + keystrokes; i++) {
+  const total = keystrokes + steadyAfter;
+  for (let i = 0; i < total; i++) {
     const at = { line, character: column + i };
     const change = { range: { start: at, end: at }, text: 'x' };
     document = TextDocument.update(document, [change], document.version + 1);
@@ -73,14 +88,32 @@ async function typingLatency(name, text) {
     const start = process.hrtime.bigint();
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [change] });
     await wait;
-    if (i >= warmupKeystrokes) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   const rss = peakRssMiB(child.pid);
   await connection.sendRequest('shutdown').catch(() => undefined);
   await connection.sendNotification('exit').catch(() => undefined);
   child.kill();
   connection.dispose();
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), rssMiB: rss };
+  return { firstDiagnosticsMs, first: summary(times.slice(0, keystrokes)), steady: summary(times.slice(total - keystrokes)), rssMiB: rss };
+}
+
+/** RSS of a server one second after `initialized`, with no document open. */
+async function idleRssMiB(name) {
+  const [command, args] = servers[name];
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+  await connection.sendRequest('shutdown').catch(() => undefined);
+  await connection.sendNotification('exit').catch(() => undefined);
+  child.kill();
+  connection.dispose();
+  return kib / 1024;
 }
 
 function timeProcess(command, args) {
@@ -98,22 +131,35 @@ const round = (n) => Math.round(n * 100) / 100;
 
 async function main() {
   const results = { machine: `${process.platform} ${process.arch}, node ${process.version}`, typing: [], cli: null, corpusFindings: null };
-  console.log(`Typing latency over LSP (${keystrokes} keystrokes after ${warmupKeystrokes} uncounted; ms from didChange to that version's diagnostics)`);
-  console.log('lines  server                               p50     p95     max   peak RSS MiB');
+  console.log(`Servers started as their extensions start them: shipshape with node ${shipshapeNodeOptions.join(' ')}, the peer with no options.`);
+  console.log(`Typing latency over LSP, ms from didChange to that version's diagnostics: p50/p95 of the first ${keystrokes} keystrokes after open, and of keystrokes ${steadyAfter + 1}-${steadyAfter + keystrokes}`);
+  console.log('lines  server                              open ms   first p50    p95   steady p50    p95   peak RSS MiB');
+  const cells = (f) =>
+    `${f.firstDiagnosticsMs.toFixed(0).padStart(7)}   ${f.first.p50.toFixed(2).padStart(9)} ${f.first.p95.toFixed(2).padStart(6)}   ${f.steady.p50.toFixed(2).padStart(10)} ${f.steady.p95.toFixed(2).padStart(6)}   ${f.rssMiB.toFixed(1).padStart(12)}`;
   for (const size of sizes) {
     const text = generateDockerfile(join(corpus, 'dockerfile'), size);
     const row = { lines: size };
     for (const name of Object.keys(servers)) {
-      const figures = await typingLatency(name, text);
-      row[name] = figures;
-      console.log(`${String(size).padEnd(6)} ${name.padEnd(36)} ${figures.p50.toFixed(2).padStart(6)}  ${figures.p95.toFixed(2).padStart(6)}  ${figures.max.toFixed(2).padStart(6)}  ${figures.rssMiB.toFixed(1).padStart(8)}`);
+      row[name] = await typingLatency(name, text);
+      console.log(`${String(size).padEnd(6)} ${name.padEnd(35)} ${cells(row[name])}`);
     }
     const ours = row.shipshape;
     const peer = row['dockerfile-language-server-nodejs'];
-    row.ratio = { p50: round(ours.p50 / peer.p50), p95: round(ours.p95 / peer.p95), rss: round(ours.rssMiB / peer.rssMiB) };
-    console.log(`${''.padEnd(6)} ratio shipshape/peer                     ${row.ratio.p50.toFixed(2).padStart(6)}  ${row.ratio.p95.toFixed(2).padStart(6)}          ${row.ratio.rss.toFixed(2).padStart(8)}`);
+    row.ratio = {
+      firstDiagnostics: round(ours.firstDiagnosticsMs / peer.firstDiagnosticsMs),
+      first: { p50: round(ours.first.p50 / peer.first.p50), p95: round(ours.first.p95 / peer.first.p95) },
+      steady: { p50: round(ours.steady.p50 / peer.steady.p50), p95: round(ours.steady.p95 / peer.steady.p95) },
+      rss: round(ours.rssMiB / peer.rssMiB),
+    };
+    const r = row.ratio;
+    console.log(
+      `${''.padEnd(6)} ${'ratio shipshape/peer'.padEnd(35)} ${r.firstDiagnostics.toFixed(2).padStart(7)}   ${r.first.p50.toFixed(2).padStart(9)} ${r.first.p95.toFixed(2).padStart(6)}   ${r.steady.p50.toFixed(2).padStart(10)} ${r.steady.p95.toFixed(2).padStart(6)}   ${r.rss.toFixed(2).padStart(12)}`,
+    );
     results.typing.push(row);
   }
+  results.idle = {};
+  for (const name of Object.keys(servers)) results.idle[name] = await idleRssMiB(name);
+  console.log(`\nIdle server after initialize, RSS MiB: shipshape ${results.idle.shipshape.toFixed(1)}, peer ${results.idle['dockerfile-language-server-nodejs'].toFixed(1)} (ratio ${(results.idle.shipshape / results.idle['dockerfile-language-server-nodejs']).toFixed(2)})`);
 
   const dockerfiles = join(corpus, 'dockerfile');
   const ours = [];

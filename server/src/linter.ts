@@ -9,7 +9,7 @@ import { applyPreferredFixes, type FixOutcome } from './engine/apply-fixes';
 import { ignoreFixes } from './engine/ignore-fixes';
 import type { KindSupport } from './engine/kind-support';
 import { limitText } from './engine/limits';
-import { configuredLevel, runRules, UnitReportCache, type LintOptions, type LintResult } from './engine/lint';
+import { configuredLevel, runRules, ScopedReportCache, type LintOptions, type LintResult } from './engine/lint';
 import type { ModelByKind } from './engine/rule';
 import type { FileKind, Finding, Fix } from './engine/types';
 import { allRules } from './rules';
@@ -33,10 +33,18 @@ export function isLintable(kind: FileKind | null): kind is keyof ModelByKind {
 export class DocumentLinter {
   private readonly parser: { parse(text: string): unknown };
   private lastModel: unknown;
-  private readonly unitReports = new UnitReportCache();
+  /**
+   * Reports of scoped rules, part by part, for the next lint. A document linted once (the CLI) has
+   * none: its scoped rules run over the whole file, which is faster when nothing is reused.
+   */
+  private readonly scopedReports: ScopedReportCache | undefined;
 
-  constructor(readonly kind: keyof ModelByKind) {
+  constructor(
+    readonly kind: keyof ModelByKind,
+    { once = false }: { once?: boolean } = {},
+  ) {
     this.parser = supports[kind].createParser();
+    this.scopedReports = once ? undefined : new ScopedReportCache();
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
@@ -44,8 +52,8 @@ export class DocumentLinter {
     const limited = limitText(text, this.kind);
     const model = this.parser.parse(limited.text) as ModelByKind[keyof ModelByKind];
     this.lastModel = model;
-    if (!limited.notice) return runRules(support, model, allRules, options, this.unitReports);
-    const result = limited.notice.binary ? { model, findings: [], failures: [] } : runRules(support, model, allRules, options, this.unitReports);
+    if (!limited.notice) return runRules(support, model, allRules, options, this.scopedReports);
+    const result = limited.notice.binary ? { model, findings: [], failures: [] } : runRules(support, model, allRules, options, this.scopedReports);
     const findings = result.findings.map((finding) => ({ ...finding, fixes: [] }));
     const level = configuredLevel(fileNotChecked, options.settings);
     if (level !== 'off') {
@@ -63,7 +71,7 @@ export class DocumentLinter {
 }
 
 export function lintText(text: string, kind: keyof ModelByKind, options: LintOptions = {}): LintResult {
-  return new DocumentLinter(kind).lint(text, options);
+  return new DocumentLinter(kind, { once: true }).lint(text, options);
 }
 
 /** Applies every preferred fix (repeatedly, until stable). */

@@ -66,44 +66,68 @@ export interface DockerfileModel {
 interface CachedChunk {
   startLine: number;
   instruction: Instruction | null;
+  /** The parse that last used it. */
+  generation: number;
 }
 
 /** Parses Dockerfiles, reusing the parse of every chunk whose text did not change since the last call. */
 export class DockerfileParser {
-  /** Parses by chunk text, then by start line (a file may repeat the same instruction many times). */
-  private cache = new Map<string, Map<number, CachedChunk>>();
+  /**
+   * Parses by chunk text, then by start line (a file may repeat the same instruction many times),
+   * updated in place: a keystroke replaces one entry instead of building a cache of the whole file.
+   */
+  private readonly cache = new Map<string, Map<number, CachedChunk>>();
+  private generation = 0;
 
   parse(text: string): DockerfileModel {
+    const generation = ++this.generation;
     const index = new LineIndex(text);
     const scan = scanChunks(index);
-    const nextCache = new Map<string, Map<number, CachedChunk>>();
     const instructions: Instruction[] = [];
     for (const chunk of scan.chunks) {
-      const instruction = this.parseChunk(chunk, scan.escape, nextCache);
+      const instruction = this.parseChunk(chunk, scan.escape, generation);
       if (instruction) instructions.push(instruction);
     }
-    this.cache = nextCache;
+    this.dropUnused(generation);
     return buildModel(text, index, scan.escape, scan.directives, scan.commentLines, instructions);
   }
 
-  private parseChunk(chunk: Chunk, escape: string, nextCache: Map<string, Map<number, CachedChunk>>): Instruction | null {
+  private parseChunk(chunk: Chunk, escape: string, generation: number): Instruction | null {
     const key = escape + chunk.text;
-    const previous = this.cache.get(key);
-    let entry: CachedChunk | undefined;
-    if (previous && previous.size > 0) {
-      // The parse at the same line when there is one, else the oldest one left (constant time either way).
-      const reused = previous.get(chunk.startLine) ?? previous.values().next().value!;
-      previous.delete(reused.startLine);
-      const delta = chunk.startLine - reused.startLine;
-      entry = delta === 0 ? reused : { startLine: chunk.startLine, instruction: reused.instruction && shiftInstruction(reused.instruction, delta) };
-    } else {
-      const parsed = parseInstructionChunk(chunk.text, escape);
-      entry = { startLine: chunk.startLine, instruction: parsed && shiftInstruction(parsed, chunk.startLine) };
+    let byLine = this.cache.get(key);
+    // The parse at the same line when there is one, else one this parse has not used yet, moved here
+    // (chunks come in line order, so no other chunk of this parse wants this line's slot).
+    let entry = byLine?.get(chunk.startLine);
+    if (!entry && byLine) {
+      for (const candidate of byLine.values()) {
+        if (candidate.generation === generation) continue;
+        byLine.delete(candidate.startLine);
+        if (candidate.instruction) candidate.instruction = shiftInstruction(candidate.instruction, chunk.startLine - candidate.startLine);
+        candidate.startLine = chunk.startLine;
+        byLine.set(chunk.startLine, candidate);
+        entry = candidate;
+        break;
+      }
     }
-    const byLine = nextCache.get(key);
-    if (byLine) byLine.set(entry.startLine, entry);
-    else nextCache.set(key, new Map([[entry.startLine, entry]]));
+    if (!entry) {
+      const parsed = parseInstructionChunk(chunk.text, escape);
+      entry = { startLine: chunk.startLine, instruction: parsed && shiftInstruction(parsed, chunk.startLine), generation };
+      if (!byLine) {
+        byLine = new Map();
+        this.cache.set(key, byLine);
+      }
+      byLine.set(chunk.startLine, entry);
+    }
+    entry.generation = generation;
     return entry.instruction;
+  }
+
+  /** Forgets the chunks the last parse did not have. */
+  private dropUnused(generation: number): void {
+    for (const [key, byLine] of this.cache) {
+      for (const [line, entry] of byLine) if (entry.generation !== generation) byLine.delete(line);
+      if (byLine.size === 0) this.cache.delete(key);
+    }
   }
 }
 

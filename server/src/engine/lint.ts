@@ -1,6 +1,6 @@
 import type { KindSupport } from './kind-support';
 import { Suppressions } from './suppression';
-import type { ModelByKind, Report, Rule } from './rule';
+import type { ModelByKind, Report, Rule, RuleScope } from './rule';
 import type { Settings, RuleLevel } from './settings';
 import type { FileAccess, Finding, Severity } from './types';
 
@@ -35,33 +35,42 @@ export function configuredLevel(rule: Pick<Rule, 'id' | 'aliases'>, settings: Se
   return undefined;
 }
 
-/** What unit rules reported on one unit (a Dockerfile instruction), kept while that unit is unchanged. */
-interface UnitReports {
+/** What the rules of a scope reported on one part of a file, kept while that part is unchanged. */
+interface PartReports {
   reports: { rule: Rule; report: Report }[];
   failures: RuleFailure[];
 }
 
 /**
- * The reports of the rules with `scope: 'unit'`, by unit, from one lint of a document to the next.
- * A parser that keeps unchanged units (the same objects) between parses makes a keystroke re-run
- * those rules on the changed unit only. Levels and suppressions are applied afresh on every lint.
+ * The reports of the rules with a scope, by part, from one lint of a document to the next: a
+ * keystroke re-runs them on the parts it changed only. Levels and suppressions are applied afresh
+ * on every lint. Parts a lint no longer has are dropped.
  */
-export class UnitReportCache {
-  private byUnit = new WeakMap<object, UnitReports>();
-  private fileKey: string | null = null;
+export class ScopedReportCache {
+  private readonly byScope = new Map<RuleScope, { rules: readonly Rule[]; fileKey: string; reports: Map<string | number, PartReports> }>();
 
-  reportsFor(unit: object, fileKey: string, compute: () => UnitReports): UnitReports {
-    if (fileKey !== this.fileKey) {
-      this.byUnit = new WeakMap();
-      this.fileKey = fileKey;
-    }
-    let reports = this.byUnit.get(unit);
-    if (!reports) {
-      reports = compute();
-      this.byUnit.set(unit, reports);
-    }
-    return reports;
+  reportsFor(
+    scope: RuleScope,
+    rules: readonly Rule[],
+    fileKey: string,
+    keys: readonly (string | number)[],
+    compute: (index: number) => PartReports,
+  ): PartReports[] {
+    const last = this.byScope.get(scope);
+    const before = last && last.fileKey === fileKey && sameRules(last.rules, rules) ? last.reports : undefined;
+    const now = new Map<string | number, PartReports>();
+    const out = keys.map((key, index) => {
+      const reports = before?.get(key) ?? compute(index);
+      now.set(key, reports);
+      return reports;
+    });
+    this.byScope.set(scope, { rules, fileKey, reports: now });
+    return out;
   }
+}
+
+function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
+  return a.length === b.length && a.every((rule, i) => rule === b[i]);
 }
 
 export function runRules<K extends keyof ModelByKind>(
@@ -69,7 +78,8 @@ export function runRules<K extends keyof ModelByKind>(
   model: ModelByKind[K],
   rules: readonly Rule[],
   options: LintOptions = {},
-  unitCache: UnitReportCache = new UnitReportCache(),
+  /** Without one, scoped rules run over the whole file like the others: the fastest for a single lint. */
+  scopedCache?: ScopedReportCache,
 ): LintResult<ModelByKind[K]> {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
@@ -77,7 +87,6 @@ export function runRules<K extends keyof ModelByKind>(
   const suppressions = options.settings?.hadolint?.disableIgnorePragma ? new Suppressions() : support.suppressions(model);
   const fileSeverity = support.severityOverride?.(model) ?? null;
   const levels = new Map<Rule, RuleLevel | undefined>();
-  const unitRules: Rule[] = [];
   const add = (rule: Rule, r: Report) => {
     const level = levels.get(rule);
     const finding: Finding = {
@@ -90,31 +99,35 @@ export function runRules<K extends keyof ModelByKind>(
     };
     if (!suppressions.isSuppressed(finding)) findings.push(finding);
   };
+  const scoped = new Map<RuleScope, Rule<K>[]>();
   for (const rule of rules) {
     if (!(rule.kinds as string[]).includes(support.kind)) continue;
+    const scope = scopedCache && rule.scope && support.scopes?.[rule.scope] ? rule.scope : null;
+    // A scoped rule runs on new parts whatever the levels of the moment, so cached reports never depend on settings.
+    if (scope) {
+      const scopeRules = scoped.get(scope);
+      if (scopeRules) scopeRules.push(rule as unknown as Rule<K>);
+      else scoped.set(scope, [rule as unknown as Rule<K>]);
+    }
     const level = configuredLevel(rule, options.settings);
     if (level === 'off') continue;
     levels.set(rule, level);
-    if (rule.scope === 'unit' && support.units) {
-      unitRules.push(rule);
-      continue;
-    }
+    if (scope) continue;
     try {
       (rule as unknown as Rule<K>).check({ model, path: options.path, files: options.files, settings: options.settings, report: (r) => add(rule, r) });
     } catch (error) {
       failures.push(failureOf(rule, error));
     }
   }
-  if (support.units && unitRules.length > 0) {
-    const units = support.units;
-    const fileKey = units.fileKey(model);
-    // Every unit rule runs on a new unit, whatever the levels of the moment, so the cache never depends on settings.
-    const allUnitRules = rules.filter((rule) => rule.scope === 'unit' && (rule.kinds as string[]).includes(support.kind));
-    const failed = new Set<string>();
-    for (const unit of units.of(model)) {
-      const reports = unitCache.reportsFor(unit, fileKey, () => checkUnit(allUnitRules as Rule<K>[], units.view(model, unit)));
-      for (const { rule, report } of reports.reports) if (levels.has(rule)) add(rule, report);
-      for (const failure of reports.failures) {
+  const failed = new Set<string>();
+  for (const [scope, scopeRules] of scoped) {
+    const parts = support.scopes![scope]!;
+    const partReports = scopedCache!.reportsFor(scope, scopeRules as unknown as Rule[], parts.fileKey(model), parts.keys(model), (index) =>
+      checkPart(scopeRules, parts.view(model, index)),
+    );
+    for (const { reports, failures: partFailures } of partReports) {
+      for (const { rule, report } of reports) if (levels.has(rule)) add(rule, report);
+      for (const failure of partFailures) {
         if (failed.has(failure.rule)) continue;
         failed.add(failure.rule);
         failures.push(failure);
@@ -127,8 +140,8 @@ export function runRules<K extends keyof ModelByKind>(
   return { model, findings, failures };
 }
 
-function checkUnit<K extends keyof ModelByKind>(rules: readonly Rule<K>[], view: ModelByKind[K]): UnitReports {
-  const result: UnitReports = { reports: [], failures: [] };
+function checkPart<K extends keyof ModelByKind>(rules: readonly Rule<K>[], view: ModelByKind[K]): PartReports {
+  const result: PartReports = { reports: [], failures: [] };
   for (const rule of rules) {
     try {
       rule.check({ model: view, report: (report) => result.reports.push({ rule: rule as unknown as Rule, report }) });

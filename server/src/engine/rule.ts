@@ -31,6 +31,9 @@ export interface RuleContext<M> {
   report(report: Report): void;
 }
 
+/** See `Rule.scope`. */
+export type RuleScope = 'unit' | 'stage';
+
 export interface RuleMeta {
   /** Readable, stable id (`final-user-root`). */
   id: string;
@@ -46,12 +49,13 @@ export interface RuleMeta {
 export interface Rule<K extends keyof ModelByKind = keyof ModelByKind> extends RuleMeta {
   kinds: K[];
   /**
-   * 'unit': what it reports on one unit of the file (a Dockerfile instruction) depends on that unit
-   * alone, not on its neighbours, the settings or other files. The engine then checks one unit at a
-   * time and, while a document is edited, reuses the reports of the units that did not change.
-   * A test holds every such rule to it over the corpus.
+   * What its reports depend on, when that is less than the whole file. 'unit': one Dockerfile
+   * instruction alone. 'stage': one build stage, the stages it builds on and the ARGs before the
+   * first FROM. Neither reads the settings or other files. The engine then checks one part at a
+   * time and, while a document is edited, reuses the reports of the parts that did not change. A
+   * test holds every such rule to its scope over the corpus.
    */
-  scope?: 'unit';
+  scope?: RuleScope;
   check(context: RuleContext<ModelByKind[K]>): void;
 }
 

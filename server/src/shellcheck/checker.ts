@@ -113,7 +113,7 @@ export class ShellChecker {
     const comments = new Map<ShellScript, ShellCheckComment[]>();
     let complete = true;
     for (const script of shellScripts(model)) {
-      const known = this.lookup(keyOf(script));
+      const known = this.lookup(script.key);
       if (known) comments.set(script, known);
       else complete = false;
     }
@@ -153,7 +153,7 @@ export class ShellChecker {
   }
 
   private commentsFor(script: ShellScript): Promise<ShellCheckComment[]> {
-    const key = keyOf(script);
+    const key = script.key;
     const known = this.lookup(key);
     if (known) {
       this.stats.hits++;
@@ -193,9 +193,6 @@ export class ShellChecker {
   }
 }
 
-function keyOf(script: ShellScript): string {
-  return `${script.shell}\n${script.input}`;
-}
 
 function isOff(settings: Settings | undefined): boolean {
   const levels = settings?.rules;

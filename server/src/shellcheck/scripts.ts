@@ -25,6 +25,8 @@ export interface ShellScript {
   prefixLines: number;
   /** Codes disabled by `# shellcheck disable=…` comments right above or inside the instruction. */
   disabled: Set<string>;
+  /** The dialect and the input: what ShellCheck's answer depends on. */
+  key: string;
 }
 
 /** `sh`, `bash`… for a shell program path; null for shells ShellCheck does not read (pwsh, cmd, zsh, fish). */
@@ -63,31 +65,80 @@ export function shellScripts(model: DockerfileModel): ShellScript[] {
   const scripts: ShellScript[] = [];
   for (const stage of model.stages) {
     const chain = stageChain(stage);
+    // Windows images run RUN with cmd unless SHELL says otherwise; a backtick escape means the same.
+    const windows = model.escape === '`' || isWindowsImage(stage);
+    // The SHELL and the ARG/ENV names in force, instruction by instruction: first those of the stages it builds on.
+    const state = { shell: { line: -1, shell: windows ? null : 'sh' } as ShellChoice, names: new Set<string>(PREDEFINED), namesKey: null as string | null };
+    for (const ancestor of chain.slice(0, -1)) for (const instruction of ancestor.instructions) declare(state, instruction);
     for (const instruction of stage.instructions) {
-      if (instruction.keyword !== 'RUN' || !instruction.script || instruction.json) continue;
-      const line = instruction.range.start.line;
-      // Windows images run RUN with cmd unless SHELL says otherwise; a backtick escape means the same.
-      const windows = model.escape === '`' || isWindowsImage(stage);
-      let shell = shellAt(chain, line, pragmas, windows ? null : 'sh');
-      const heredoc = heredocShell(instruction);
-      if (heredoc === 'skip') continue;
-      if (heredoc !== 'default') shell = heredoc;
-      if (shell === null) continue;
-      const names = namesAt(chain, line);
-      const text = instruction.script.text.replace(/\r/g, ' ');
-      const prefix = names.length > 0 ? `export ${names.join(' ')}\n` : '';
-      scripts.push({
-        instruction,
-        source: instruction.script,
-        shell,
-        names,
-        input: prefix + text,
-        prefixLines: prefix ? 1 : 0,
-        disabled: disabledCodes(model, instruction),
-      });
+      const script = scriptOf(model, instruction, chain, pragmas, state);
+      if (script) scripts.push(script);
+      declare(state, instruction);
     }
   }
   return scripts;
+}
+
+interface ShellState {
+  shell: ShellChoice;
+  names: Set<string>;
+  /** `names` joined, once asked for (reset when a name is added). */
+  namesKey: string | null;
+}
+
+function declare(state: ShellState, instruction: Instruction): void {
+  if (instruction.keyword === 'SHELL' && instruction.json && instruction.json.length > 0) {
+    state.shell = { line: instruction.range.start.line, shell: dialectOf(instruction.json[0].value) };
+  } else if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
+    for (const prop of instruction.properties) {
+      if (!IDENTIFIER.test(prop.name) || state.names.has(prop.name)) continue;
+      state.names.add(prop.name);
+      state.namesKey = null;
+    }
+  }
+}
+
+/** The last script made for each RUN, reused while its shell, names and disabled codes are the same. */
+const madeScripts = new WeakMap<Instruction, ShellScript>();
+
+function scriptOf(model: DockerfileModel, instruction: Instruction, chain: Stage[], pragmas: ShellChoice[], state: ShellState): ShellScript | null {
+  if (instruction.keyword !== 'RUN' || !instruction.script || instruction.json) return null;
+  const line = instruction.range.start.line;
+  // The later of the last SHELL of its stages and the last shell pragma before it, in those stages or before the first FROM.
+  let choice = state.shell;
+  for (const pragma of pragmas) {
+    if (pragma.line < line && pragma.line > choice.line && (!pragma.stage || chain.includes(pragma.stage))) choice = pragma;
+  }
+  let shell = choice.shell;
+  const heredoc = heredocShell(instruction);
+  if (heredoc === 'skip') return null;
+  if (heredoc !== 'default') shell = heredoc;
+  if (shell === null) return null;
+  state.namesKey ??= [...state.names].join(' ');
+  const disabled = disabledCodes(model, instruction);
+  const made = madeScripts.get(instruction);
+  if (made && made.shell === shell && made.names.join(' ') === state.namesKey && sameCodes(made.disabled, disabled)) return made;
+  const names = [...state.names];
+  const text = instruction.script.text.replace(/\r/g, ' ');
+  const prefix = names.length > 0 ? `export ${names.join(' ')}\n` : '';
+  const script: ShellScript = {
+    instruction,
+    source: instruction.script,
+    shell,
+    names,
+    input: prefix + text,
+    prefixLines: prefix ? 1 : 0,
+    disabled,
+    key: `${shell}\n${prefix}${text}`,
+  };
+  madeScripts.set(instruction, script);
+  return script;
+}
+
+function sameCodes(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const code of a) if (!b.has(code)) return false;
+  return true;
 }
 
 /** The stage and the stages it builds on, the oldest first. */
@@ -95,25 +146,6 @@ function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s && !chain.includes(s); s = s.baseStage) chain.unshift(s);
   return chain;
-}
-
-/**
- * The shell of a RUN on `line`: the later of the last SHELL instruction of its stages and the last
- * shell pragma before it, in those stages or before the first FROM.
- */
-function shellAt(chain: Stage[], line: number, pragmas: ShellChoice[], initial: ShellDialect | null): ShellDialect | null {
-  let choice: ShellChoice = { line: -1, shell: initial };
-  for (const stage of chain) {
-    for (const instruction of stage.instructions) {
-      if (instruction.range.start.line >= line) break;
-      if (instruction.keyword !== 'SHELL' || !instruction.json || instruction.json.length === 0) continue;
-      if (instruction.range.start.line > choice.line) choice = { line: instruction.range.start.line, shell: dialectOf(instruction.json[0].value) };
-    }
-  }
-  for (const pragma of pragmas) {
-    if (pragma.line < line && pragma.line > choice.line && (!pragma.stage || chain.includes(pragma.stage))) choice = pragma;
-  }
-  return choice.shell;
 }
 
 /**
@@ -134,19 +166,6 @@ function heredocShell(instruction: Instruction): ShellDialect | 'default' | 'ski
   const named = HEREDOC_SHELL.exec(command);
   if (named) return dialectOf(named[1]) ?? 'skip';
   return 'default';
-}
-
-/** ARG and ENV names set before `line` in the stage chain, plus the predefined proxy arguments. */
-function namesAt(chain: Stage[], line: number): string[] {
-  const names = new Set<string>(PREDEFINED);
-  for (const stage of chain) {
-    for (const instruction of stage.instructions) {
-      if (instruction.range.start.line >= line) break;
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
-      for (const prop of instruction.properties) if (IDENTIFIER.test(prop.name)) names.add(prop.name);
-    }
-  }
-  return [...names];
 }
 
 /** Codes of `# shellcheck disable=SC2086,SC2046` comments directly above the instruction or among its lines. */

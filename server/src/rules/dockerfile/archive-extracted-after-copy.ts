@@ -12,6 +12,7 @@ export const archiveExtractedAfterCopy = defineRule({
   aliases: ['DL3010'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'A local archive is copied into the image with COPY and then extracted by a RUN.',

@@ -6,6 +6,7 @@ export const consecutiveRun = defineRule({
   aliases: ['DL3059'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'Short RUN instructions follow each other and could be one.',

@@ -48,6 +48,7 @@ export const copyAllBeforeInstall = defineRule({
   aliases: [],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: '`COPY . .` comes before the dependency install (`npm ci`, `pip install -r`, `bundle install`…) and the manifest was not copied on its own first.',

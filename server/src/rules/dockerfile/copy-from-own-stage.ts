@@ -5,6 +5,7 @@ export const copyFromOwnStage = defineRule({
   aliases: ['DL3023', 'AVD-DS-0006'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: '`COPY --from` names the stage the COPY is in.',

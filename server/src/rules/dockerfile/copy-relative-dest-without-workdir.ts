@@ -8,6 +8,7 @@ export const copyRelativeDestWithoutWorkdir = defineRule({
   aliases: ['DL3045'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'COPY or ADD to a relative destination in a stage that has not set WORKDIR.',

@@ -6,6 +6,7 @@ export const envSelfReference = defineRule({
   aliases: ['DL3044'],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'An ENV refers to a variable it defines itself (`ENV A=1 B=$A`).',

@@ -5,6 +5,7 @@ export const fromAsCasing = defineRule({
   aliases: ['FromAsCasing'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'The `AS` of a FROM is cased differently from its `FROM` keyword.',

@@ -6,6 +6,7 @@ export const fromPlatformFlagConst = defineRule({
   aliases: ['FromPlatformFlagConstDisallowed'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'A FROM pins `--platform` to a constant such as `linux/amd64`.',

@@ -8,6 +8,7 @@ export const fromPlatformFlag = defineRule({
   aliases: ['DL3029'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'FROM takes its `--platform` from a build argument of the file (`--platform=$PLATFORM`, `--platform=linux/${ARCH}`).',

@@ -12,6 +12,7 @@ export const hardcodedEnvValue = defineRule({
   aliases: [],
   severity: 'hint',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'A port or path is written out where an earlier ENV already names it (`ENV PORT=8080` … `EXPOSE 8080`).',

@@ -5,6 +5,7 @@ export const imageTag = defineRule({
   aliases: ['DL3006', 'DL3007', 'AVD-DS-0001', 'CKV_DOCKER_7', "Image Version Using 'latest'", 'Image Version Not Explicit'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'A FROM image without a tag, or with `:latest`.',

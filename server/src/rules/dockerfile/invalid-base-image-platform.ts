@@ -8,6 +8,7 @@ export const invalidBaseImagePlatform = defineRule({
   aliases: ['InvalidBaseImagePlatform'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'A FROM asks for a platform its base image cannot have: an unknown OS or architecture, or Linux for a Windows-only image.',

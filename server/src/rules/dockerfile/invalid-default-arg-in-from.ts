@@ -23,6 +23,7 @@ export const invalidDefaultArgInFrom = defineRule({
   aliases: ['InvalidDefaultArgInFrom'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'With its ARGs at their defaults, a FROM names an empty or invalid image.',

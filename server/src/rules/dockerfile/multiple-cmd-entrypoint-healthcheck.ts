@@ -8,6 +8,7 @@ export const multipleCmdEntrypointHealthcheck = defineRule({
   aliases: ['DL4003', 'DL4004', 'DL3012', 'MultipleInstructionsDisallowed', 'AVD-DS-0016', 'AVD-DS-0007', 'AVD-DS-0023'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'A stage has more than one CMD, ENTRYPOINT or HEALTHCHECK: only the last one counts.',

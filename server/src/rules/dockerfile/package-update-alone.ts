@@ -23,6 +23,7 @@ export const packageUpdateAlone = defineRule({
   aliases: ['AVD-DS-0017', 'CKV_DOCKER_5'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'A RUN refreshes the package index (`apt-get update`, `apk update`) without installing anything in the same RUN.',

@@ -21,6 +21,7 @@ export const pipExternallyManaged = defineRule({
   aliases: [],
   severity: 'error',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: '`pip install` into the system Python of Debian 12+, Ubuntu 23.04+ or Alpine 3.19+, which refuses it (PEP 668: externally managed).',

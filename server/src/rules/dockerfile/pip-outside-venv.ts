@@ -25,6 +25,7 @@ export const pipOutsideVenv = defineRule({
   aliases: [],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: '`pip install` after creating a virtual environment, but with the system pip: the packages land outside the venv.',

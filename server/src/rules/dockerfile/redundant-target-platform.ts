@@ -5,6 +5,7 @@ export const redundantTargetPlatform = defineRule({
   aliases: ['DL3065', 'RedundantTargetPlatform'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: '`FROM --platform=$TARGETPLATFORM` says what FROM does anyway.',

@@ -7,6 +7,7 @@ export const reservedStageName = defineRule({
   aliases: ['DL3063', 'ReservedStageName'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'A stage is named `scratch` or `context`, words the builder already gives a meaning.',

@@ -8,6 +8,7 @@ export const sudoInRun = defineRule({
   aliases: ['DL3004', 'AVD-DS-0010', 'CKV2_DOCKER_1'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'A RUN uses sudo.',

@@ -7,6 +7,7 @@ export const undefinedArgInFrom = defineRule({
   aliases: ['UndefinedArgInFrom'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'A FROM uses a build argument that no ARG before the first FROM declares.',

@@ -6,6 +6,7 @@ export const userNonNumeric = defineRule({
   aliases: ['DL3066'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'USER names a user instead of a numeric UID.',

@@ -75,6 +75,7 @@ export const userUnknown = defineRule({
   aliases: [],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'USER names a user that no earlier instruction creates and the base image is not known to have.',

@@ -8,6 +8,7 @@ export const wgetAndCurl = defineRule({
   aliases: ['DL4001', 'AVD-DS-0014'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: false,
   docs: {
     summary: 'A stage downloads with both wget and curl.',

@@ -9,6 +9,7 @@ export const wgetProgress = defineRule({
   aliases: ['DL3047'],
   severity: 'info',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: '`wget` without `--progress`, `-q` or `-nv` fills the build log with a progress bar.',

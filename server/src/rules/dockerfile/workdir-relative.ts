@@ -7,6 +7,7 @@ export const workdirRelative = defineRule({
   aliases: ['DL3000', 'WorkdirRelativePath', 'AVD-DS-0009', 'CKV_DOCKER_10'],
   severity: 'warning',
   kinds: ['dockerfile'],
+  scope: 'stage',
   fixable: true,
   docs: {
     summary: 'WORKDIR with a relative path.',
