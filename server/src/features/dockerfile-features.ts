@@ -10,6 +10,7 @@ import { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
 import { DockerSemanticTokens } from 'dockerfile-language-service/lib/dockerSemanticTokens';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCKERFILE_TOKEN_LEGEND } from './semantic-token-legend';
 import {
   CompletionItemKind,
   MarkupKind,
@@ -25,10 +26,6 @@ import {
 } from 'vscode-languageserver/node';
 
 /** The service's semantic token legend, in the order its token numbers use. */
-export const DOCKERFILE_TOKEN_LEGEND = {
-  tokenTypes: ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'],
-  tokenModifiers: ['declaration', 'definition', 'deprecated'],
-};
 
 /** Longest Dockerfile that gets semantic tokens (they cost about half a second at 1,000 lines with many variables). */
 export const SEMANTIC_TOKENS_MAX_LINES = 1000;

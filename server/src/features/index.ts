@@ -38,9 +38,10 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind, Finding } from '../engine/types';
-import { ComposeFeatures } from './compose-features';
-import { DOCKERFILE_TOKEN_LEGEND, DockerfileFeatures } from './dockerfile-features';
+import type { ComposeFeatures } from './compose-features';
+import type { DockerfileFeatures } from './dockerfile-features';
 import { findingHover, type RuleDocLinks } from './finding-hover';
+import { DOCKERFILE_TOKEN_LEGEND } from './semantic-token-legend';
 
 export type FeatureGroup = 'dockerfile' | 'compose';
 
@@ -77,8 +78,12 @@ export interface LanguageFeatures {
 }
 
 export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, host: LanguageFeatureHost): LanguageFeatures {
-  const dockerfile = new DockerfileFeatures();
-  const compose = new ComposeFeatures();
+  // Loaded on first use: the language service and the Compose schema are most of an idle server's memory.
+  let dockerfileFeatures: DockerfileFeatures | undefined;
+  let composeFeatures: ComposeFeatures | undefined;
+  const dockerfile = (): DockerfileFeatures =>
+    (dockerfileFeatures ??= new (require('./dockerfile-features') as typeof import('./dockerfile-features')).DockerfileFeatures());
+  const compose = (): ComposeFeatures => (composeFeatures ??= new (require('./compose-features') as typeof import('./compose-features')).ComposeFeatures());
   const switches: Record<FeatureGroup, boolean> = { dockerfile: true, compose: true };
   const registered: Partial<Record<FeatureGroup, Promise<BulkUnregistration>>> = {};
   let dynamic = false;
@@ -162,12 +167,12 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     await afterPendingLints();
     const uri = params.textDocument.uri;
     const asDockerfile = target(uri, 'dockerfile');
-    if (asDockerfile) return dockerfile.completion(asDockerfile, params.position);
+    if (asDockerfile) return dockerfile().completion(asDockerfile, params.position);
     const asCompose = target(uri, 'compose');
-    if (asCompose) return compose.completion(asCompose, params.position);
+    if (asCompose) return compose().completion(asCompose, params.position);
     return null;
   });
-  connection.onCompletionResolve((item) => dockerfile.resolveCompletion(item));
+  connection.onCompletionResolve((item) => dockerfile().resolveCompletion(item));
 
   connection.onHover(async (params): Promise<Hover | null> => {
     await afterPendingLints();
@@ -176,8 +181,8 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     const kind = host.kindOf(document);
     const ofFinding = findingHover(host.findingsOf(document.uri), params.position, links);
     let basic: Hover | null = null;
-    if (kind === 'dockerfile' && switches.dockerfile) basic = dockerfile.hover(document, params.position);
-    else if (kind === 'compose' && switches.compose) basic = compose.hover(document, params.position);
+    if (kind === 'dockerfile' && switches.dockerfile) basic = dockerfile().hover(document, params.position);
+    else if (kind === 'compose' && switches.compose) basic = compose().hover(document, params.position);
     if (!basic) return ofFinding;
     if (!ofFinding) return basic;
     return { contents: { kind: MarkupKind.Markdown, value: `${markdownOf(ofFinding)}\n\n---\n\n${markdownOf(basic)}` } };
@@ -186,75 +191,75 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
   connection.onSignatureHelp(async (params) => {
     await afterPendingLints();
     const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.signatureHelp(document, params.position) : null;
+    return document ? dockerfile().signatureHelp(document, params.position) : null;
   });
   connection.onDocumentFormatting((params) => {
     const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.format(document, params.options) : null;
+    return document ? dockerfile().format(document, params.options) : null;
   });
   connection.onDocumentRangeFormatting((params) => {
     const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.formatRange(document, params.range, params.options) : null;
+    return document ? dockerfile().formatRange(document, params.range, params.options) : null;
   });
   connection.onDocumentOnTypeFormatting((params) => {
     const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.formatOnType(document, params.position, params.ch, params.options) : null;
+    return document ? dockerfile().formatOnType(document, params.position, params.ch, params.options) : null;
   });
   connection.onFoldingRanges(
     newestOnly((params) => {
       const document = target(params.textDocument.uri, 'dockerfile');
-      return document ? dockerfile.folding(document) : null;
+      return document ? dockerfile().folding(document) : null;
     }),
   );
   connection.onDocumentSymbol(
     newestOnly((params) => {
       const asDockerfile = target(params.textDocument.uri, 'dockerfile');
-      if (asDockerfile) return dockerfile.symbols(asDockerfile);
+      if (asDockerfile) return dockerfile().symbols(asDockerfile);
       const asCompose = target(params.textDocument.uri, 'compose');
-      return asCompose ? compose.symbols(asCompose) : null;
+      return asCompose ? compose().symbols(asCompose) : null;
     }),
   );
   connection.onDefinition((params) => {
     const asDockerfile = target(params.textDocument.uri, 'dockerfile');
-    if (asDockerfile) return dockerfile.definition(asDockerfile, params.position);
+    if (asDockerfile) return dockerfile().definition(asDockerfile, params.position);
     const asCompose = target(params.textDocument.uri, 'compose');
-    return asCompose ? compose.definition(asCompose, params.position) : null;
+    return asCompose ? compose().definition(asCompose, params.position) : null;
   });
   connection.onPrepareRename((params) => {
     const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.prepareRename(document, params.position) : null;
+    return document ? dockerfile().prepareRename(document, params.position) : null;
   });
   connection.onRenameRequest((params) => {
     const document = target(params.textDocument.uri, 'dockerfile');
-    return document ? dockerfile.rename(document, params.position, params.newName) : null;
+    return document ? dockerfile().rename(document, params.position, params.newName) : null;
   });
   connection.onDocumentHighlight(
     newestOnly((params) => {
       const document = target(params.textDocument.uri, 'dockerfile');
-      return document ? dockerfile.highlights(document, params.position) : null;
+      return document ? dockerfile().highlights(document, params.position) : null;
     }),
   );
   connection.onDocumentLinks(
     newestOnly((params) => {
       const asDockerfile = target(params.textDocument.uri, 'dockerfile');
-      if (asDockerfile) return dockerfile.links(asDockerfile);
+      if (asDockerfile) return dockerfile().links(asDockerfile);
       const asCompose = target(params.textDocument.uri, 'compose');
-      return asCompose ? compose.links(asCompose) : null;
+      return asCompose ? compose().links(asCompose) : null;
     }),
   );
   connection.languages.semanticTokens.on(
     newestOnly((params) => {
       const document = target(params.textDocument.uri, 'dockerfile');
-      return document ? dockerfile.semanticTokens(document) : { data: [] };
+      return document ? dockerfile().semanticTokens(document) : { data: [] };
     }),
   );
   connection.languages.diagnostics.on(async (params) => {
     // Linting scheduled by the same edit goes first: schema checks never delay the findings.
     await new Promise((resolve) => setImmediate(resolve));
     const document = target(params.textDocument.uri, 'compose');
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose.validate(document) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose().validate(document) : [] };
   });
-  documents.onDidClose((event) => compose.forget(event.document.uri));
+  documents.onDidClose((event) => composeFeatures?.forget(event.document.uri));
 
   return {
     capabilities(params: InitializeParams): ServerCapabilities {
