@@ -23,6 +23,11 @@ function texts(): { name: string; text: string }[] {
     .sort()
     .map((name) => ({ name, text: readFileSync(join(corpus, name), 'utf8') }));
   // Stages that differ in what whole-file rules weigh: a scoped rule must not see only its own stage.
+  out.push({
+    name: 'instructions before the first FROM',
+    text: 'ARG DB_PASSWORD=hunter2\nRUN sudo apt-get install -y curl && wget https://example.com/x\nUSER app\nENV API_TOKEN=abc123\nFROM alpine:3\nRUN sudo true\n',
+  });
+  out.push({ name: 'no FROM at all', text: 'RUN sudo wget https://example.com/x\nUSER app\n' });
   out.push({ name: 'casing differs by stage', text: 'FROM alpine:3 AS one\nrun echo a\nrun echo b\nFROM alpine:3\nRUN echo c\nRUN echo d\nRUN echo e\n' });
   for (const rule of dockerfileRules) {
     out.push({ name: `${rule.id} (bad example)`, text: rule.docs.bad });
@@ -159,7 +164,7 @@ describe('the scoped report cache', () => {
     const cache = new ScopedReportCache();
     const multiStage = 'FROM debian:12 AS base\nRUN echo a\nFROM base AS app\nRUN echo b\nFROM alpine:3\nRUN echo c\n';
     runRules(dockerfileSupport, parser.parse(multiStage), [rule], {}, cache);
-    assert.deepEqual(stages.splice(0), ['debian:12', 'base', 'alpine:3']);
+    assert.deepEqual(stages.splice(0), ['debian:12', 'base', 'alpine:3'], 'the part before the first FROM has no stage');
     runRules(dockerfileSupport, parser.parse(multiStage.replace('echo a', 'echo aa')), [rule], {}, cache);
     assert.deepEqual(stages.splice(0), ['debian:12', 'base']);
     runRules(dockerfileSupport, parser.parse('ARG V=1\n' + multiStage.replace('echo a', 'echo aa').split('\n').slice(1).join('\n')), [rule], {}, cache);

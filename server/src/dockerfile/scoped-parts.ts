@@ -30,23 +30,32 @@ export const instructionParts: ScopedParts<DockerfileModel> = {
   view: (model, index) => Object.create(model, { instructions: { value: [model.instructions[index]] } }) as DockerfileModel,
 };
 
+/** The instructions before the first FROM: they belong to no stage. */
+function preamble(model: DockerfileModel): Instruction[] {
+  const firstFrom = model.stages.length > 0 ? model.instructions.indexOf(model.stages[0].from) : -1;
+  return firstFrom < 0 ? model.instructions : model.instructions.slice(0, firstFrom);
+}
+
 /**
- * Each stage, alone in `stages` and with its FROM and instructions in `instructions`. Its key covers
- * its own instructions, those of the stages it builds on, the ARGs before the first FROM and its
- * number (messages may name it).
+ * The instructions before the first FROM (with no stage), then each stage, alone in `stages` and
+ * with its FROM and instructions in `instructions`. A stage's key covers its own instructions, those
+ * of the stages it builds on, the ARGs before the first FROM and its number (messages may name it).
  */
 export const stageParts: ScopedParts<DockerfileModel> = {
   fileKey,
   keys(model) {
     const globalArgs = model.globalArgs.map(serialOf).join(',');
-    return model.stages.map((stage) => {
+    const keys = [`before FROM|${preamble(model).map(serialOf).join(',')}`];
+    for (const stage of model.stages) {
       let key = `${globalArgs}|${stage.index}`;
       for (let current: Stage | null = stage; current; current = current.baseStage) key += `|${serialOf(current.from)}:${current.instructions.map(serialOf).join(',')}`;
-      return key;
-    });
+      keys.push(key);
+    }
+    return keys;
   },
   view(model, index) {
-    const stage = model.stages[index];
+    if (index === 0) return Object.create(model, { stages: { value: [] }, instructions: { value: preamble(model) } }) as DockerfileModel;
+    const stage = model.stages[index - 1];
     return Object.create(model, { stages: { value: [stage] }, instructions: { value: [stage.from, ...stage.instructions] } }) as DockerfileModel;
   },
 };
