@@ -442,6 +442,22 @@ export function shippedStages(model: DockerfileModel): Set<Stage> {
   return out;
 }
 
+/**
+ * The RUNs with a script (ONBUILD RUNs included) whose layers end up in the image: those of the
+ * shipped stages, and those before the first FROM, which belong to no stage.
+ */
+export function shippedRuns(model: DockerfileModel): { run: Instruction; script: SourceText; stage: Stage | null }[] {
+  const shipped = shippedStages(model);
+  const out: { run: Instruction; script: SourceText; stage: Stage | null }[] = [];
+  for (const run of runInstructions(model.instructions)) {
+    if (!run.script) continue;
+    const stage = model.stageOf(run);
+    if (stage && !shipped.has(stage)) continue;
+    out.push({ run, script: run.script, stage });
+  }
+  return out;
+}
+
 /** A stage and the earlier stages of this file it builds on, base first. */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];

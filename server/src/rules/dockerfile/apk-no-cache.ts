@@ -5,8 +5,7 @@ import {
   hasCacheMountCovering,
   insertAfterWord,
   removesPath,
-  runInstructions,
-  shippedStages,
+  shippedRuns,
 } from '../../dockerfile/package-commands';
 
 export const apkNoCache = defineRule({
@@ -25,20 +24,16 @@ export const apkNoCache = defineRule({
       'Not reported when the RUN mounts a cache at /var/cache/apk (or /etc/apk/cache), when it removes /var/cache/apk/* itself, for `apk add --no-network` (installs from what is already there, downloads nothing), or in a build stage whose layers are not part of the final image. Info rather than a warning: leftover cache makes the image bigger, not less safe.',
   },
   check({ model, report }) {
-    const shipped = shippedStages(model);
-    for (const run of runInstructions(model.instructions)) {
-      if (!run.script) continue;
-      const stage = model.stageOf(run);
-      if (stage && !shipped.has(stage)) continue;
+    for (const { run, script } of shippedRuns(model)) {
       if (hasCacheMountCovering(run, '/var/cache/apk') || hasCacheMountCovering(run, '/etc/apk/cache')) continue;
-      if (removesPath(run.script, '/var/cache/apk')) continue;
-      for (const inv of findInvocations(run.script, 'apk', 'add')) {
+      if (removesPath(script, '/var/cache/apk')) continue;
+      for (const inv of findInvocations(script, 'apk', 'add')) {
         if (hasAnyFlag([...inv.globalArgs, ...inv.args], null, '--no-cache', '--no-network')) continue;
         const sub = inv.subcommand!;
         report({
-          range: run.script.rangeOf(inv.program.start, sub.end),
+          range: script.rangeOf(inv.program.start, sub.end),
           message: '`apk add` without --no-cache keeps the package index in the image',
-          fixes: [{ title: 'Add --no-cache', isPreferred: true, edits: [insertAfterWord(run.script, sub, ' --no-cache')] }],
+          fixes: [{ title: 'Add --no-cache', isPreferred: true, edits: [insertAfterWord(script, sub, ' --no-cache')] }],
         });
       }
     }

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { DockerfileModel } from '../../dockerfile/model';
 import type { Instruction } from '../../dockerfile/instruction';
 import { scriptEndsOpen } from '../../dockerfile/shell-words';
-import { findInvocations, hasCacheMountCovering, removesPath, runInstructions, shippedStages } from '../../dockerfile/package-commands';
+import { findInvocations, hasCacheMountCovering, removesPath, shippedRuns } from '../../dockerfile/package-commands';
 import type { Fix } from '../../engine/types';
 import { loneRefresh } from './package-update-alone';
 
@@ -25,12 +25,7 @@ export const aptListsNotRemoved = defineRule({
       'Reported on the RUN that runs `apt-get update` (or `apt update`), since that is the layer that keeps the lists; a RUN that only installs from lists fetched earlier is not reported. Not reported when the RUN runs `apt-get dist-clean` (apt 2.7.8 and later: it removes the lists too) or mounts a cache at /var/lib/apt/lists (or /var/lib/apt), nor in a build stage that the final image does not build on: only the final stage and its base stages are shipped (hadolint reports the same set). The fix appends `&& rm -rf /var/lib/apt/lists/*` to the RUN in its own continuation style, or a line inside a heredoc script; it is not offered when the RUN only updates (a later RUN still needs the lists), nor when the script ends inside an unclosed quote or a continuation, where the command would not run. A RUN that does nothing but the update is left to package-update-alone, which reports it. Info rather than a warning: the lists make the image bigger, not less safe.',
   },
   check({ model, report }) {
-    const shipped = shippedStages(model);
-    for (const run of runInstructions(model.instructions)) {
-      const script = run.script;
-      if (!script) continue;
-      const stage = model.stageOf(run);
-      if (stage && !shipped.has(stage)) continue;
+    for (const { run, script } of shippedRuns(model)) {
       const updates = findInvocations(script, ['apt-get', 'apt'], 'update');
       if (updates.length === 0) continue;
       if (hasCacheMountCovering(run, LISTS) || removesPath(script, LISTS)) continue;

@@ -7,9 +7,8 @@ import {
   instructionsBefore,
   lastSetValue,
   PIP_NAMES,
-  runInstructions,
   runMounts,
-  shippedStages,
+  shippedRuns,
 } from '../../dockerfile/package-commands';
 
 const TRUTHY = /^(1|true|yes|on)$/i;
@@ -30,24 +29,20 @@ export const pipNoCacheDir = defineRule({
       'Covers pip, pip3, pip3.12 and `python -m pip`; pip also accepts the abbreviation `--no-cache`. Not reported when PIP_NO_CACHE_DIR is set (ENV, ARG or on the command), when the RUN mounts a cache at ~/.cache/pip (or passes `--cache-dir` into a mount), or in a build stage whose layers are not part of the final image. `uv pip install` is not checked: uv keeps its own cache, controlled by `--no-cache`/UV_NO_CACHE. Info rather than a warning: the cache makes the image bigger, not less safe.',
   },
   check({ model, report }) {
-    const shipped = shippedStages(model);
-    for (const run of runInstructions(model.instructions)) {
-      if (!run.script) continue;
-      const stage = model.stageOf(run);
-      if (stage && !shipped.has(stage)) continue;
-      const invocations = findInvocations(run.script, PIP_NAMES, 'install');
+    for (const { run, stage, script } of shippedRuns(model)) {
+      const invocations = findInvocations(script, PIP_NAMES, 'install');
       if (invocations.length === 0 || hasPipCacheMount(run)) continue;
       if (stage && TRUTHY.test(lastSetValue(instructionsBefore(stage, run), 'PIP_NO_CACHE_DIR') ?? '')) continue;
-      if (/\bPIP_NO_CACHE_DIR=["']?(1|true|yes|on)\b/i.test(run.script.text)) continue;
+      if (/\bPIP_NO_CACHE_DIR=["']?(1|true|yes|on)\b/i.test(script.text)) continue;
       for (const inv of invocations) {
         const words = [...inv.globalArgs, ...inv.args];
         if (hasAnyFlag(words, null, '--no-cache', '--no-cache-d', '--no-cache-di', '--no-cache-dir') || cacheDirInMount(run, words.map((w) => w.value))) continue;
         const sub = inv.subcommand!;
         const shown = inv.module ? `python -m ${inv.manager}` : inv.manager;
         report({
-          range: run.script.rangeOf(inv.program.start, sub.end),
+          range: script.rangeOf(inv.program.start, sub.end),
           message: `\`${shown} install\` without --no-cache-dir keeps pip's download cache in the image`,
-          fixes: [{ title: 'Add --no-cache-dir', isPreferred: true, edits: [insertAfterWord(run.script, sub, ' --no-cache-dir')] }],
+          fixes: [{ title: 'Add --no-cache-dir', isPreferred: true, edits: [insertAfterWord(script, sub, ' --no-cache-dir')] }],
         });
       }
     }
