@@ -5,12 +5,16 @@
 //               scripts/code-shim.js, which runs them in code-server; set VSCODE_EXECUTABLE to a
 //               desktop VS Code to run them there instead.
 //   activation  one more such run for each file kind (test/e2e/activation), in an empty folder.
+//   docker-dx   one more run with a stand-in of Docker DX (an extension with its id, docker.docker)
+//               installed (test/e2e/docker-dx): the basic language features step aside.
 //   untrusted   one more run with workspace trust on and the folder not trusted (test/e2e/untrusted).
 //               runTests always passes --disable-workspace-trust, so this run starts code-server
 //               directly (test/e2e/support).
 //   ui          the Playwright smoke tests of the workbench (test/e2e/ui), with a screenshot of
-//               each step in test-results/e2e/ (kept from the last run only).
-// usage: node scripts/run-ext-tests.js [host|activation|untrusted|ui]…   (default: all four)
+//               each step.
+// Screenshots (each UI step, and any layer's failure or timeout) go to test-results/e2e/, which is
+// emptied once when the runner starts: it holds this run's pictures of every layer.
+// usage: node scripts/run-ext-tests.js [host|activation|docker-dx|untrusted|ui]…   (default: all)
 // Environment: SHIPSHAPE_E2E_GREP (only tests whose title matches), SHIPSHAPE_E2E_TIMEOUT_MS (one
 // extension-host run, default 420000).
 // Prints each layer's counts and a closing `N passed, N failed`; exits non-zero on any failure.
@@ -26,6 +30,7 @@ const screenshots = path.join(root, 'test-results', 'e2e');
 const LAYERS = {
   host: 'extension host (vscode API)',
   activation: 'activation by each file kind (vscode API)',
+  'docker-dx': 'beside Docker DX (vscode API)',
   untrusted: 'Restricted Mode, an untrusted workspace (vscode API)',
   ui: 'UI (Playwright workbench)',
 };
@@ -128,20 +133,46 @@ function readCounts(file) {
   }
 }
 
-/** One VS Code run of an extension-test entry point (through runTests and the shim); resolves to its counts. */
-async function runExtensionTests(entry, workspace, env = {}) {
+/**
+ * Installs VSIX packages into a run's profile with the VS Code CLI (desktop `code` and code-server
+ * take the same flags).
+ */
+function installExtensions(vsixFiles, userDataDir, extensionsDir) {
+  const cli = process.env.VSCODE_EXECUTABLE || process.env.CODE_SERVER || path.join(process.env.SHIPSHAPE_E2E_DIR || path.join(root, '.e2e'), 'node_modules', '.bin', 'code-server');
+  for (const vsix of vsixFiles) {
+    const result = spawnSync(cli, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000 });
+    if (result.status !== 0) throw new Error(`could not install ${vsix}: ${result.error || ''}${result.stdout}${result.stderr}`);
+  }
+}
+
+/** A VSIX (a zip with the extension under extension/) of a fixture folder, made with Python's zipfile. */
+function packFixtureExtension(name) {
+  const vsix = path.join(tempDir('vsix'), `${name}.vsix`);
+  const result = spawnSync('python3', ['-m', 'zipfile', '-c', vsix, 'extension'], { cwd: path.join(root, 'test', 'e2e', 'fixtures', name), encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`could not pack ${name}: ${result.error || ''}${result.stderr}`);
+  return vsix;
+}
+
+/**
+ * One VS Code run of an extension-test entry point (through runTests and the shim), with the given
+ * VSIX packages installed first; resolves to its counts.
+ */
+async function runExtensionTests(entry, workspace, env = {}, vsixFiles = []) {
   const { runTests } = require('@vscode/test-electron');
   const shim = path.join(__dirname, 'code-shim.js');
   fs.chmodSync(shim, 0o755); // runTests executes it directly
   const profile = tempDir('profile');
   const results = path.join(profile, 'results.json');
+  const userDataDir = path.join(profile, 'user-data');
+  const extensionsDir = path.join(profile, 'extensions');
+  installExtensions(vsixFiles, userDataDir, extensionsDir);
   let code;
   try {
     code = await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || shim,
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(out, entry, 'index.js'),
-      launchArgs: [workspaceCopy(workspace), `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
+      launchArgs: [workspaceCopy(workspace), `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
       extensionTestsEnv: { ...env, SHIPSHAPE_E2E_RESULTS: results },
     });
   } catch (error) {
@@ -167,6 +198,9 @@ async function runActivationLayer() {
   return totals;
 }
 
+/** Docker DX's id installed (a stand-in with nothing else), in an empty folder. */
+const runDockerDxLayer = () => runExtensionTests('docker-dx', 'empty', {}, [packFixtureExtension('docker-dx-stand-in')]);
+
 /** Workspace trust on, the folder untrusted: the support module's runner, without runTests' --disable-workspace-trust. */
 async function runUntrustedLayer() {
   const { runExtensionTests: runInCodeServer } = require(path.join(out, 'support', 'code-server.js'));
@@ -189,8 +223,6 @@ async function runUntrustedLayer() {
 }
 
 async function runUiLayer() {
-  fs.rmSync(screenshots, { recursive: true, force: true });
-  fs.mkdirSync(screenshots, { recursive: true });
   const mochaModule = require('mocha');
   const Mocha = mochaModule.default || mochaModule;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, slow: 10_000 });
@@ -201,12 +233,13 @@ async function runUiLayer() {
   const counts = await new Promise((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
   });
-  console.log(`screenshots: ${path.relative(root, screenshots)}/`);
   return counts;
 }
 
 (async () => {
   ensureBuilt();
+  fs.rmSync(screenshots, { recursive: true, force: true });
+  fs.mkdirSync(screenshots, { recursive: true });
   const totals = { passed: 0, failed: 0 };
   const lines = [];
   for (const layer of layers) {
@@ -214,7 +247,7 @@ async function runUiLayer() {
     console.log(`\n=== e2e ${LAYERS[layer]} ===`);
     let counts;
     try {
-      counts = await { host: runHostLayer, activation: runActivationLayer, untrusted: runUntrustedLayer, ui: runUiLayer }[layer]();
+      counts = await { host: runHostLayer, activation: runActivationLayer, 'docker-dx': runDockerDxLayer, untrusted: runUntrustedLayer, ui: runUiLayer }[layer]();
     } catch (error) {
       console.error(error);
       counts = { passed: 0, failed: 1, note: 'the layer crashed' };
@@ -225,6 +258,7 @@ async function runUiLayer() {
     lines.push(`e2e ${layer}: ${counts.passed} passed, ${counts.failed} failed in ${seconds} s${counts.note ? ` (${counts.note})` : ''}`);
   }
   console.log(`\n${lines.join('\n')}`);
+  if (fs.readdirSync(screenshots).length > 0) console.log(`screenshots: ${path.relative(root, screenshots)}/`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
 })();

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyPreferredFixes } from '../server/src/engine/apply-fixes';
+import { applyEdits } from '../server/src/engine/text';
 import type { Rule } from '../server/src/engine/rule';
 import type { FileAccess, Finding } from '../server/src/engine/types';
 import type { Settings } from '../server/src/engine/settings';
@@ -39,6 +40,8 @@ export interface InvalidCase extends TableCase {
   fixTitles?: string[];
   /** Files the preferred fixes create, by path (they count as existing when the fixed text is checked again). */
   createdFiles?: Record<string, string>;
+  /** Other files the preferred fixes edit (`files` entries), by path, with their text after the edits. */
+  editedFiles?: Record<string, string>;
 }
 
 export function fileAccess(files: Record<string, string> | undefined): FileAccess | undefined {
@@ -87,7 +90,14 @@ export function ruleTable(rule: Rule, table: { kind?: Rule['kinds'][number]; val
         assert.equal(outcome.text, c.output);
         const created = Object.fromEntries(outcome.createFiles.map((file) => [file.path, file.text]));
         if (c.createdFiles || outcome.createFiles.length > 0) assert.deepEqual(created, c.createdFiles ?? {});
-        const after = outcome.createFiles.length > 0 ? { ...c, files: { ...c.files, ...created } } : c;
+        const edited: Record<string, string> = {};
+        for (const external of outcome.externalEdits) {
+          const before = edited[external.path] ?? c.files?.[external.path.replace(/^\.\//, '')];
+          assert.ok(before !== undefined, `an external edit of ${external.path}, which is not among the case's files`);
+          edited[external.path] = applyEdits(before, external.edits);
+        }
+        if (c.editedFiles || outcome.externalEdits.length > 0) assert.deepEqual(edited, c.editedFiles ?? {});
+        const after = outcome.createFiles.length > 0 || outcome.externalEdits.length > 0 ? { ...c, files: { ...c.files, ...created, ...edited } } : c;
         // Fixing again changes nothing, and the rule no longer reports the fixed findings.
         assert.equal(applyPreferredFixes(outcome.text, (text) => runRule(rule, kind, after, text)).text, outcome.text);
         assert.deepEqual(runRule(rule, kind, after, outcome.text).filter((f) => f.fixes.some((x) => x.isPreferred)).map(format), []);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import serverNodeOptions from '../../server/src/launch/node-options.json';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { deactivateCommands, registerCommands } from './commands';
 import { editorClientOptions, followClient, registerEditorExperience } from './editor-experience';
 
 let client: LanguageClient | undefined;
@@ -35,10 +35,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    // Created, changed or deleted .dockerignore files re-lint the Dockerfiles beside them; a changed .hadolint.yaml re-lints all.
+    // Created, changed or deleted .dockerignore and compose files re-lint the Dockerfiles in and below their folder; a changed .hadolint.yaml re-lints all.
     synchronize: {
       configurationSection: 'shipshape',
-      fileEvents: [workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}'), workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}')],
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}'),
+        workspace.createFileSystemWatcher('**/{compose,docker-compose}*.{yaml,yml}'),
+        workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}'),
+      ],
     },
     ...editorClientOptions(),
   };
@@ -49,6 +53,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // Docker runs in progress are aborted and remove their containers before the extension host goes.
+  await Promise.all([client?.stop(), deactivateCommands()]);
   client = undefined;
 }

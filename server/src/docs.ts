@@ -1,5 +1,6 @@
 /** Rule documentation generated from rule metadata: one Markdown page per rule and the README's table. */
 import type { RuleMeta } from './engine/rule';
+import { UPSTREAM_COVERED, UPSTREAM_WITHOUT_RULE } from './rules/upstream-ids';
 
 export function ruleDocMarkdown(rule: RuleMeta): string {
   const lines = [
@@ -51,5 +52,11 @@ export function withRulesTable(readme: string, rules: readonly RuleMeta[]): stri
   const start = readme.indexOf(RULES_TABLE_START);
   const end = readme.indexOf(RULES_TABLE_END);
   if (start < 0 || end < start) throw new Error('README has no rules table markers');
-  return readme.slice(0, start + RULES_TABLE_START.length) + '\n' + rulesTableMarkdown(rules) + '\n' + readme.slice(end);
+  return readme.slice(0, start + RULES_TABLE_START.length) + '\n' + rulesTableMarkdown(rules) + '\n\n' + upstreamCoverageMarkdown() + '\n' + readme.slice(end);
+}
+
+/** What the aliases cover of hadolint, BuildKit, Trivy and Checkov, and the ids without a rule, with the reason. */
+export function upstreamCoverageMarkdown(): string {
+  const gaps = UPSTREAM_WITHOUT_RULE.map((gap) => `- ${gap.tool} ${gap.ids.map((id) => `\`${id}\``).join(', ')}: ${gap.reason}`);
+  return [`Upstream ids: every id of ${UPSTREAM_COVERED} is the alias of a rule above, except these, which have no rule:`, '', ...gaps].join('\n');
 }

@@ -15,14 +15,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isHadolintConfigPath, WorkspaceConfig } from './config/workspace-config';
 import type { DockerfileModel } from './dockerfile/model';
-import { fileKindOf } from './engine/file-kinds';
 import { readSettings, type Settings } from './engine/settings';
 import type { Finding } from './engine/types';
 import { registerLanguageFeatures } from './features';
 import { DocumentLinter, isLintable } from './linter';
 import { cancelledError, codeActions, FIX_ALL_KIND } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/convert';
-import { documentKind, documentPath, neighbourFiles } from './lsp/documents';
+import { dockerfileDependsOn, documentKind, documentPath, neighbourFiles } from './lsp/documents';
 import { readShellCheckPreference, ShellCheckSetting } from './lsp/shellcheck-setting';
 import { allRules } from './rules';
 import { isShellCheckRule, shellcheckDocUrl } from './shellcheck/checker';
@@ -72,7 +71,11 @@ export function startServer(connection: Connection): void {
 
   const kindOf = documentKind;
 
-  const languageFeatures = registerLanguageFeatures(connection, documents, { kindOf, findingsOf: (uri) => states.get(uri)?.findings ?? [] });
+  const languageFeatures = registerLanguageFeatures(connection, documents, {
+    kindOf,
+    findingsOf: (uri) => states.get(uri)?.findings ?? [],
+    settingsOf: (uri) => workspaceConfig.settingsFor(documentPath(uri), settings),
+  });
 
   const lintOptionsFor = (uri: string) => {
     const path = documentPath(uri);
@@ -203,14 +206,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  /** A .dockerignore decides what the Dockerfiles next to it can copy: re-lint the open ones when it changes. */
-  const relintBesideIgnoreFile = (uri: string): void => {
-    if (fileKindOf(uri.split('?')[0]) !== 'dockerignore') return;
-    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
-    for (const other of documents.all()) {
-      const rest = other.uri.slice(folder.length);
-      if (other.uri.startsWith(folder) && rest !== '' && !rest.includes('/') && kindOf(other) === 'dockerfile') schedule(other.uri);
-    }
+  /** A .dockerignore or compose file decides what the Dockerfiles in and below its folder can copy: re-lint the open ones when it changes. */
+  const relintDependentDockerfiles = (uri: string): void => {
+    for (const other of documents.all()) if (kindOf(other) === 'dockerfile' && dockerfileDependsOn(other.uri, uri)) schedule(other.uri);
   };
 
   /** Compose files read the Dockerfiles their services build: re-lint the open ones when an open Dockerfile changes. */
@@ -222,11 +220,11 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => schedule(event.document.uri));
   documents.onDidChangeContent((event) => {
     schedule(event.document.uri);
-    relintBesideIgnoreFile(event.document.uri);
+    relintDependentDockerfiles(event.document.uri);
     relintComposeFiles(event.document);
   });
   connection.onDidChangeWatchedFiles((params) => {
-    for (const change of params.changes) relintBesideIgnoreFile(change.uri);
+    for (const change of params.changes) relintDependentDockerfiles(change.uri);
     // A .hadolint.yaml changed: read the configs again and re-lint every open file.
     if (params.changes.some((change) => isHadolintConfigPath(change.uri))) {
       workspaceConfig.changed();
@@ -235,7 +233,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     shellcheck.background?.cancel(event.document.uri);
-    relintBesideIgnoreFile(event.document.uri);
+    relintDependentDockerfiles(event.document.uri);
     states.delete(event.document.uri);
     pending.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

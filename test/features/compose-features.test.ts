@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import type { TestEditor } from '../lsp/lsp-client';
@@ -131,9 +132,73 @@ describe('compose language features over LSP', () => {
     assert.match((hover.contents as MarkupContent).value, /^\*\*condition\*\* \(services › db › depends_on › web › condition\)\n\nWhat to wait for/);
     const extension = await editor.request<Hover>('textDocument/hover', at(uri, COMPOSE, 'x-notes', 2));
     assert.match((extension.contents as MarkupContent).value, /extension field/);
-    // Values have no schema hover (findings on them still have theirs).
-    const onValue = await editor.request<Hover | null>('textDocument/hover', at(uri, COMPOSE, 'postgres', 2));
-    assert.doesNotMatch((onValue?.contents as MarkupContent | undefined)?.value ?? '', /\*\*image\*\*/);
+  });
+
+  it('hovers enum values with their key\'s schema description, and safety-relevant values with a note', async () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: registry.example.com/app:1.0.0',
+      '    restart: "no"',
+      '    pull_policy: always',
+      '    read_only: true',
+      '    network_mode: host',
+      '    cap_drop:',
+      '      - ALL',
+      '    cap_add: [NET_BIND_SERVICE, cap_sys_admin]',
+      '    security_opt:',
+      '      - no-new-privileges:true',
+      '      - "seccomp=unconfined"',
+      '    volumes:',
+      '      - type: bind',
+      '        source: ./data',
+      '        target: /data',
+      '    depends_on:',
+      '      db:',
+      '        condition: service_healthy',
+      '  db:',
+      '    image: postgres:16.4',
+      '',
+    ].join('\n');
+    const uri = await open(text);
+    /** The value hover's own text (after the hover of any finding on the same spot) and its range. */
+    const hoverOf = async (needle: string, offset: number) => {
+      const hover = await editor.request<Hover | null>('textDocument/hover', at(uri, text, needle, offset));
+      if (!hover) return null;
+      const sections = (hover.contents as MarkupContent).value.split('\n\n---\n\n');
+      return sections[sections.length - 1];
+    };
+    assert.equal(await hoverOf('"no"', 1), '**no** (services › app › restart)\n\nNot restarted when it exits or when the Docker daemon restarts (the default).');
+    assert.equal(
+      await hoverOf('always', 1),
+      '**always** (services › app › pull_policy)\n\nPulls the image on every start, so a tag moved in the registry is picked up; pin a digest to know exactly what runs.',
+    );
+    assert.equal(
+      await hoverOf('- ALL', 3),
+      '**ALL** (services › app › cap_drop)\n\nDrops every Linux capability: root in the container cannot change file owners, bypass file permissions or use raw sockets. Add back only what the process needs with `cap_add`.',
+    );
+    assert.match((await hoverOf('cap_sys_admin', 4))!, /^\*\*cap_sys_admin\*\* \(services › app › cap_add\)\n\nA catch-all capability/);
+    assert.equal(
+      await hoverOf('no-new-privileges', 3),
+      '**no-new-privileges:true** (services › app › security_opt)\n\nThe process and its children cannot gain privileges: setuid and setgid programs (`su`, `sudo`) and file capabilities no longer raise them.',
+    );
+    assert.match((await hoverOf('seccomp=', 2))!, /^\*\*seccomp=unconfined\*\* \(services › app › security_opt\)\n\nTurns off Docker's default seccomp profile/);
+    assert.match((await hoverOf('host', 1))!, /^\*\*host\*\* \(services › app › network_mode\)\n\nShares the host's network stack/);
+    assert.match((await hoverOf('read_only: true', 12))!, /^\*\*true\*\* \(services › app › read_only\)\n\nThe root filesystem is read-only/);
+    assert.equal(
+      await hoverOf('service_healthy', 3),
+      [
+        '**service_healthy** (services › app › depends_on › db › condition)',
+        'Waits until the dependency\'s healthcheck passes; the dependency needs a `healthcheck`.',
+        'What to wait for: started, healthy (its healthcheck passes) or completed successfully.',
+        'Values: `service_started`, `service_healthy`, `service_completed_successfully`',
+      ].join('\n\n'),
+    );
+    assert.equal(await hoverOf('type: bind', 7), '**bind** (services › app › volumes › type)\n\nThe kind of mount.\n\nValues: `bind`, `volume`, `tmpfs`, `cluster`, `npipe`, `image`');
+    const range = (await editor.request<Hover>('textDocument/hover', at(uri, text, 'service_healthy', 3))).range;
+    assert.deepEqual(range, { start: { line: 19, character: 19 }, end: { line: 19, character: 34 } });
+    // Other values have no hover of their own.
+    assert.equal(await hoverOf('postgres', 2), null);
   });
 
   it('validates against the schema, accepting interpolation, x- fields, anchors and merge keys', async () => {
@@ -148,6 +213,35 @@ describe('compose language features over LSP', () => {
       [lines.indexOf('    cpus: [1]'), 'services.web.cpus must be number or string', 'compose-schema', 1],
       [lines.indexOf('        condition: when_ready'), 'services.db.depends_on.web.condition must be one of "service_started", "service_healthy", "service_completed_successfully"', 'compose-schema', 1],
     ]);
+  });
+
+  it('gives schema problems the compose-schema rule\'s page, level and pragmas', async () => {
+    const broken = 'services:\n  web:\n    image: nginx:1.27\n    volumez: []\n';
+    const uri = await open(broken);
+    const pull = async (target: string) => (await editor.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: target } })).items;
+    const [problem] = await pull(uri);
+    assert.deepEqual([problem.code, problem.source, problem.data], ['compose-schema', 'shipshape', { rule: 'compose-schema' }]);
+    assert.match(problem.codeDescription!.href, /\/docs\/rules\/compose-schema\.md$/);
+    assert.ok(existsSync(fileURLToPath(problem.codeDescription!.href)), 'the page exists');
+    const ignored = await open(broken.replace('    volumez: []', '    # shipshape ignore=compose-schema\n    volumez: []'));
+    assert.deepEqual(await pull(ignored), []);
+    /** New settings, in force once the server has re-linted the open files with them. */
+    const settle = async (configuration: unknown) => {
+      const published = () => editor.published.filter((p) => p.uri === uri).length;
+      const before = published();
+      editor.configuration = configuration;
+      await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await eventually(() => published() > before, 'the re-lint with the new settings');
+    };
+    try {
+      await settle({ rules: { 'compose-schema': 'warning' } });
+      assert.deepEqual(await schemaProblems(uri), [[3, '"volumez" is not a Compose key in services.web', 'compose-schema', 2]]);
+      await settle({ rules: { 'compose-schema': 'off' } });
+      assert.deepEqual(await pull(uri), []);
+    } finally {
+      await settle({});
+    }
+    assert.equal((await pull(uri)).length, 1);
   });
 
   it('stays quiet on YAML syntax errors (the linter reports them)', async () => {

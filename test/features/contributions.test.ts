@@ -29,6 +29,21 @@ describe('Fix all hardening issues (source.fixAll.shipshape)', () => {
     assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.shipshape']);
   });
 
+  it('is contributed in package.json for the three languages, so settings and the Source Action menu know it before the server starts', () => {
+    assert.deepEqual(contributes.codeActions, [
+      {
+        languages: ['dockerfile', 'dockercompose', 'dockerignore'],
+        actions: [
+          {
+            kind: 'source.fixAll.shipshape',
+            title: 'Fix all hardening issues',
+            description: 'Apply every preferred Shipshape fix in the file (also on save, with editor.codeActionsOnSave).',
+          },
+        ],
+      },
+    ]);
+  });
+
   for (const only of [['source.fixAll'], ['source.fixAll.shipshape'], ['source']]) {
     it(`answers a request for ${only.join(', ')} with one action that fixes the file`, async () => {
       const uri = `file:///tmp/shipshape-fixall-${process.pid}-${only.join('')}/Dockerfile`;
@@ -70,11 +85,33 @@ describe('package.json contributions for the editor', () => {
     }
   });
 
-  it('maps .dockerignore to VS Code\'s ignore language and gives compose files the YAML grammar', () => {
-    assert.ok(contributes.languages.some((l: { id: string; filenames?: string[] }) => l.id === 'ignore' && l.filenames?.includes('.dockerignore')));
+  it('gives .dockerignore a language of its own, with a grammar, and compose files the YAML grammar', () => {
+    const dockerignore = contributes.languages.find((l: { id: string }) => l.id === 'dockerignore');
+    assert.deepEqual([dockerignore.filenames, dockerignore.filenamePatterns, dockerignore.configuration], [['.dockerignore'], ['*.dockerignore'], './syntaxes/dockerignore.language-configuration.json']);
+    assert.deepEqual(JSON.parse(readFileSync(join(ROOT, dockerignore.configuration), 'utf8')).comments, { lineComment: '#' });
+    const ignoreGrammar = contributes.grammars.find((g: { language?: string }) => g.language === 'dockerignore');
+    assert.equal(JSON.parse(readFileSync(join(ROOT, ignoreGrammar.path), 'utf8')).scopeName, ignoreGrammar.scopeName);
     const compose = contributes.grammars.find((g: { language?: string }) => g.language === 'dockercompose');
     const grammar = JSON.parse(readFileSync(join(ROOT, compose.path), 'utf8'));
     assert.deepEqual([grammar.scopeName, grammar.patterns], [compose.scopeName, [{ include: 'source.yaml' }]]);
+  });
+
+  it('activates for the three kinds of files, not for every .gitignore', () => {
+    assert.deepEqual(pkg.activationEvents, [
+      'onLanguage:dockerfile',
+      'workspaceContains:**/Dockerfile',
+      'workspaceContains:**/Containerfile',
+      'onLanguage:dockerignore',
+      'workspaceContains:**/.dockerignore',
+      'workspaceContains:**/*.dockerignore',
+      'onLanguage:dockercompose',
+      'workspaceContains:**/compose.yaml',
+      'workspaceContains:**/compose.yml',
+      'workspaceContains:**/docker-compose.yaml',
+      'workspaceContains:**/docker-compose.yml',
+    ]);
+    // VS Code adds onLanguage:<id> for each contributed language that has a configuration: never VS Code's own ignore language.
+    assert.deepEqual(contributes.languages.map((l: { id: string }) => l.id).sort(), ['dockercompose', 'dockerignore']);
   });
 
   it('ships every file it points at', () => {
@@ -87,6 +124,15 @@ describe('package.json contributions for the editor', () => {
     for (const path of paths) assert.ok(existsSync(join(ROOT, path)), path);
     const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
     for (const folder of ['snippets', 'syntaxes', 'media']) assert.match(ignore, new RegExp(`^!${folder}/\\*\\*$`, 'm'));
+  });
+
+  it('regenerates the README\'s pictures with npm run screenshots', () => {
+    assert.equal(pkg.scripts.screenshots, 'node scripts/screenshots.mjs');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.match(readme, /`npm run screenshots` runs them/);
+    const taken = [...readFileSync(join(ROOT, 'scripts', 'screenshots.mjs'), 'utf8').matchAll(/file: '([^']+)'/g)].map((m) => m[1]).sort();
+    const shown = [...readme.matchAll(/\]\(images\/([^)]+)\)/g)].map((m) => m[1]).sort();
+    assert.deepEqual(taken, shown, 'the script takes every picture the README shows');
   });
 
   it('has a walkthrough with the three main flows', () => {
@@ -121,8 +167,8 @@ describe('pragma highlighting', () => {
   };
 
   it('is injected into Dockerfiles and .dockerignore outside strings, and into comments of compose files', () => {
-    assert.deepEqual(injection.injectTo, ['source.dockerfile', 'source.ignore']);
-    assert.equal(grammar.injectionSelector, 'L:source.dockerfile -string, L:source.ignore');
+    assert.deepEqual(injection.injectTo, ['source.dockerfile', 'source.dockerignore']);
+    assert.equal(grammar.injectionSelector, 'L:source.dockerfile -string, L:source.dockerignore');
     assert.deepEqual(inYaml.injectTo, ['source.yaml.compose', 'source.yaml']);
     assert.equal(yamlGrammar.injectionSelector, 'L:comment.line.number-sign.yaml');
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,6 +69,32 @@ describe('language server: compose files and .dockerignore', () => {
     await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ignoreUri, type: 1 }] });
     const version = await editor.change(uri, [{ range: { start: { line: 4, character: 25 }, end: { line: 4, character: 25 } }, text: '\n' }]);
     assert.deepEqual(only(await editor.diagnostics(uri, version), 'dockerignore-missing'), []);
+  });
+
+  it('re-lints a Dockerfile in a subfolder when the compose file or .dockerignore of the folder above changes', async () => {
+    const root = join(dir, 'monorepo');
+    mkdirSync(join(root, 'docker'), { recursive: true });
+    const uri = pathToFileURL(join(root, 'docker', 'Dockerfile')).href;
+    await editor.open(uri, 'FROM alpine:3.20\nCOPY . /app\nUSER 10001\n');
+    const count = () => editor.published.filter((p) => p.uri === uri).length;
+    const republished = async (before: number) => {
+      for (let i = 0; i < 250 && count() === before; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(count() > before, 'the Dockerfile was linted again');
+      return only(editor.published.filter((p) => p.uri === uri).at(-1)!.diagnostics, 'dockerignore-missing');
+    };
+    assert.equal(only(await editor.diagnostics(uri, 1), 'dockerignore-missing').length, 1);
+    // An open compose file that builds it from the root: its Dockerfile-specific ignore file is offered.
+    const composeUri = pathToFileURL(join(root, 'compose.yaml')).href;
+    let before = count();
+    await editor.open(composeUri, 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n', 'dockercompose');
+    const [missing] = await republished(before);
+    const actions = (await editor.codeActions(uri, missing.range, [missing])).filter((a) => a.diagnostics?.[0]?.code === 'dockerignore-missing');
+    assert.deepEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Create')), ['Create Dockerfile.dockerignore']);
+    // A .dockerignore appears at the root (the build's context): the Dockerfile is clean without being edited.
+    writeFileSync(join(root, '.dockerignore'), '.git\n');
+    before = count();
+    await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, '.dockerignore')).href, type: 1 }] });
+    assert.deepEqual(await republished(before), []);
   });
 
   it('lints an open .dockerignore and appends what leaks', async () => {

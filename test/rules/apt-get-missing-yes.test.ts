@@ -28,6 +28,21 @@ ruleTable(aptGetMissingYes, {
       output: 'FROM ubuntu:24.04\nRUN DEBIAN_FRONTEND=noninteractive sudo apt install -y\\\n    curl \\\n && apt-get -q upgrade -y\n',
     },
     {
+      name: 'inside a case arm',
+      code: 'FROM debian:12\nRUN case "$(dpkg --print-architecture)" in \\\n      amd64|arm64) apt-get install libfoo ;; \\\n      *) apt-get install -y libbar ;; \\\n    esac\n',
+      findings: [{ line: 3, column: 20, endLine: 3, endColumn: 35, message: '`apt-get install` without -y: when apt asks for confirmation, the build cannot answer and aborts' }],
+      output: 'FROM debian:12\nRUN case "$(dpkg --print-architecture)" in \\\n      amd64|arm64) apt-get install -y libfoo ;; \\\n      *) apt-get install -y libbar ;; \\\n    esac\n',
+    },
+    {
+      name: 'behind timeout and xargs: a pipe into xargs gives apt-get no answers',
+      code: 'FROM debian:12\nRUN timeout -s KILL 600 apt-get install curl && cat /packages.txt | xargs -r -n 1 apt-get install\n',
+      findings: [
+        { line: 2, column: 25, endLine: 2, endColumn: 40, message: '`apt-get install` without -y: when apt asks for confirmation, the build cannot answer and aborts' },
+        { line: 2, column: 83, endLine: 2, endColumn: 98, message: '`apt-get install` without -y: when apt asks for confirmation, the build cannot answer and aborts' },
+      ],
+      output: 'FROM debian:12\nRUN timeout -s KILL 600 apt-get install -y curl && cat /packages.txt | xargs -r -n 1 apt-get install -y\n',
+    },
+    {
       name: 'inside bash -c',
       code: "FROM debian:12\nRUN bash -c 'apt-get install curl'\n",
       findings: [{ line: 2, column: 14, endLine: 2, endColumn: 29, message: '`apt-get install` without -y: when apt asks for confirmation, the build cannot answer and aborts' }],

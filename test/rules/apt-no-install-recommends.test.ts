@@ -15,6 +15,15 @@ ruleTable(aptNoInstallRecommends, {
       output: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n',
     },
     {
+      name: 'behind timeout and xargs',
+      code: 'FROM debian:12\nRUN timeout 600 apt-get install -y curl\nRUN xargs -a /packages.txt apt-get install -y\n',
+      findings: [
+        { line: 2, column: 17, endLine: 2, endColumn: 32, message: '`apt-get install` without --no-install-recommends also installs recommended packages' },
+        { line: 3, column: 28, endLine: 3, endColumn: 43, message: '`apt-get install` without --no-install-recommends also installs recommended packages' },
+      ],
+      output: 'FROM debian:12\nRUN timeout 600 apt-get install --no-install-recommends -y curl\nRUN xargs -a /packages.txt apt-get install --no-install-recommends -y\n',
+    },
+    {
       name: 'in sh -c with double quotes, and ONBUILD',
       code: 'FROM debian:12\nRUN sh -c "apt-get -y install curl"\nONBUILD RUN apt install -y git\n',
       findings: [

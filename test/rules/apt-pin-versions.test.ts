@@ -6,6 +6,7 @@ ruleTable(aptPinVersions, {
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10 ./local.deb vim/bookworm-backports\n',
     'FROM debian:12\nRUN apt-get install -y $PACKAGES\n',
     'FROM debian:12\nRUN apt-get update\n',
+    { name: 'xargs: the packages come from stdin', code: 'FROM debian:12\nRUN xargs -r apt-get install -y --no-install-recommends < /packages.txt\n' },
   ],
   invalid: [
     {
@@ -15,6 +16,11 @@ ruleTable(aptPinVersions, {
         { line: 2, column: 76, endLine: 2, endColumn: 91, message: '"ca-certificates" is not pinned: use ca-certificates=<version> in apt-get install' },
         { line: 3, column: 5, endLine: 3, endColumn: 8, message: '"git" is not pinned: use git=<version> in apt-get install' },
       ],
+    },
+    {
+      name: 'behind timeout',
+      code: 'FROM debian:12\nRUN timeout --kill-after=10 600 apt-get install -y vim\n',
+      findings: [{ line: 2, column: 52, endLine: 2, endColumn: 55, message: '"vim" is not pinned: use vim=<version> in apt-get install' }],
     },
     {
       name: 'inside sh -c, behind a mount flag',

@@ -9,6 +9,7 @@ ruleTable(composeCapDropAll, {
     { name: 'an override file\'s partial service', path: 'compose.override.yaml', code: 'services:\n  api:\n    ports: ["127.0.0.1:8080:8080"]\n' },
     'services:\n  api:\n    extends: { file: common.yaml, service: api }\n',
     'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n',
+    { name: 'ALL as the default of a variable', code: 'services:\n  api:\n    image: example/api:2.3\n    cap_drop: ["${DROPPED_CAPS:-ALL}"]\n' },
   ],
   invalid: [
     {
@@ -47,6 +48,12 @@ ruleTable(composeCapDropAll, {
       code: 'services:\n  api:\n    image: example/api:2.3\n    cap_drop: ["NET_RAW"]\n',
       findings: [{ line: 4, column: 5, endLine: 4, endColumn: 13, message: 'cap_drop of service "api" does not drop ALL' }],
       output: 'services:\n  api:\n    image: example/api:2.3\n    cap_drop: ["NET_RAW", "ALL"]\n',
+    },
+    {
+      name: 'a flow-style service: appended inside its braces',
+      code: 'services:\n  web: {image: example/web:1.0, ports: ["127.0.0.1:8080:80"]}\n',
+      findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "web" keeps the default capabilities: add cap_drop: [ALL]' }],
+      output: 'services:\n  web: {image: example/web:1.0, ports: ["127.0.0.1:8080:80"], cap_drop: [ALL]}\n',
     },
   ],
 });

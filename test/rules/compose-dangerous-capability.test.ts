@@ -15,5 +15,10 @@ ruleTable(composeDangerousCapability, {
       code: 'services:\n  debug:\n    image: example/debug:1\n    cap_add: [all]\n',
       findings: [{ line: 4, column: 15, endLine: 4, endColumn: 18, message: 'Service "debug" adds capability ALL, which is as good as root on the host', severity: 'error' }],
     },
+    {
+      name: 'a capability as the default of a variable',
+      code: 'services:\n  debug:\n    image: example/debug:1\n    cap_add: ["${EXTRA_CAP:-SYS_PTRACE}"]\n',
+      findings: [{ line: 4, column: 15, endLine: 4, endColumn: 41, message: 'Service "debug" adds capability SYS_PTRACE' }],
+    },
   ],
 });

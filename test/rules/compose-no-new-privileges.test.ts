@@ -6,6 +6,8 @@ ruleTable(composeNoNewPrivileges, {
     'services:\n  api:\n    image: example/api:2.3\n    security_opt: ["no-new-privileges:true"]\n',
     'services:\n  api:\n    image: example/api:2.3\n    security_opt:\n      - no-new-privileges\n',
     'services:\n  api:\n    image: example/api:2.3\n    security_opt: [no-new-privileges=true]\n',
+    { name: 'true as the default of a variable', code: 'services:\n  api:\n    image: example/api:2.3\n    security_opt: ["no-new-privileges:${NNP:-true}"]\n' },
+    { name: 'a value only the environment gives', code: 'services:\n  api:\n    image: example/api:2.3\n    security_opt:\n      - no-new-privileges:${NNP}\n' },
   ],
   invalid: [
     {
@@ -36,6 +38,18 @@ ruleTable(composeNoNewPrivileges, {
       code: "services:\n  api:\n    image: example/api:2.3\n    security_opt: ['no-new-privileges:false']\n",
       findings: [{ line: 4, column: 20, endLine: 4, endColumn: 45, message: 'Service "api" turns no-new-privileges off: setuid binaries can regain root' }],
       output: "services:\n  api:\n    image: example/api:2.3\n    security_opt: ['no-new-privileges:true']\n",
+    },
+    {
+      name: 'turned off by the default of a variable: the default becomes true',
+      code: 'services:\n  api:\n    image: example/api:2.3\n    security_opt: ["no-new-privileges:${NNP:-false}"]\n',
+      findings: [{ line: 4, column: 20, endLine: 4, endColumn: 53, message: 'Service "api" turns no-new-privileges off: setuid binaries can regain root' }],
+      output: 'services:\n  api:\n    image: example/api:2.3\n    security_opt: ["no-new-privileges:${NNP:-true}"]\n',
+    },
+    {
+      name: 'a flow-style service over several lines: after its last entry, before the comment',
+      code: 'services:\n  api: {\n    image: example/api:2.3,\n    read_only: true # hardened\n  }\n',
+      findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'Service "api" does not set no-new-privileges:true: setuid binaries can regain root' }],
+      output: 'services:\n  api: {\n    image: example/api:2.3,\n    read_only: true, security_opt: ["no-new-privileges:true"] # hardened\n  }\n',
     },
   ],
 });

@@ -37,5 +37,11 @@ ruleTable(composePortAllInterfaces, {
       code: 'x-ports: &ports\n  - "3306:3306"\nservices:\n  db:\n    image: mysql:8\n    ports: *ports\n',
       findings: [{ line: 6, column: 12, endLine: 6, endColumn: 18, message: 'Port 3306:3306 of service "db" (MySQL/MariaDB) is published on all host interfaces: bind it to 127.0.0.1 (from &ports on line 2)', severity: 'error' }],
     },
+    {
+      name: 'long syntax in flow style: host_ip inside the braces',
+      code: 'services:\n  cache:\n    image: redis:7\n    ports:\n      - {target: 6379, published: 6379}\n',
+      findings: [{ line: 5, column: 9, endLine: 5, endColumn: 40, message: 'Port 6379:6379 of service "cache" (Redis) is published on all host interfaces: bind it to 127.0.0.1', severity: 'error' }],
+      output: 'services:\n  cache:\n    image: redis:7\n    ports:\n      - {target: 6379, published: 6379, host_ip: 127.0.0.1}\n',
+    },
   ],
 });

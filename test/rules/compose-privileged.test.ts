@@ -6,6 +6,7 @@ ruleTable(composePrivileged, {
   valid: [
     'services:\n  app:\n    image: example/app:1.4\n    privileged: false\n',
     'services:\n  app:\n    image: example/app:1.4\n    privileged: ${PRIVILEGED}\n',
+    { name: 'false as the default of a variable', code: 'services:\n  app:\n    image: example/app:1.4\n    privileged: "${PRIVILEGED:-false}"\n' },
     { name: 'a pragma above the key', code: 'services:\n  app:\n    image: example/app:1.4\n    # shipshape ignore=compose-privileged\n    privileged: true\n' },
     { name: 'a pragma above the service covers its whole block', code: 'services:\n  # shipshape ignore=compose-privileged\n  app:\n    image: example/app:1.4\n    privileged: true\n' },
   ],

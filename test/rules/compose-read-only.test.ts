@@ -4,6 +4,7 @@ import { ruleTable } from '../rule-table';
 ruleTable(composeReadOnly, {
   valid: ['services:\n  api:\n    image: example/api:2.3\n    read_only: true\n', { name: 'override fragment', code: 'services:\n  api:\n    environment: [DEBUG=1]\n' },
     { name: 'chosen by the environment', code: 'services:\n  web:\n    image: example/web:1.0\n    read_only: ${WEB_READONLY}\n    tmpfs: [/tmp]\n' },
+    { name: 'true as the default of a variable', code: 'services:\n  web:\n    image: example/web:1.0\n    read_only: ${WEB_READONLY:-true}\n    tmpfs: [/tmp]\n' },
   ],
   invalid: [
     {
@@ -30,6 +31,12 @@ ruleTable(composeReadOnly, {
       ],
       output:
         'services:\n  db:\n    image: postgres:16.4\n    read_only: true\n    tmpfs: [/tmp, /var/run/postgresql]\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs: [/tmp, /var/cache/nginx, /var/run]\n',
+    },
+    {
+      name: 'a flow-style service: both entries inside its braces, its spacing kept',
+      code: 'services:\n  web: { image: nginx:1.27 }\n',
+      findings: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'The root file system of service "web" is writable: set read_only: true' }],
+      output: 'services:\n  web: { image: nginx:1.27, read_only: true, tmpfs: [/tmp, /var/cache/nginx, /var/run] }\n',
     },
   ],
 });

@@ -19,5 +19,23 @@ ruleTable(composeYamlError, {
       code: 'services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.26\n',
       findings: [{ line: 4, column: 5, endLine: 4, endColumn: 10, message: 'Map keys must be unique' }],
     },
+    {
+      name: 'an unclosed double quote: at the opening quote, not where the file ends',
+      code: 'services:\n  web:\n    build: .\n    ports:\n      - "8080:80"\n    environment:\n      MODE: production\n    image: "nginx:1.27\n    restart: always\n  db:\n    image: postgres:16\n',
+      findings: [{ line: 8, column: 12, endLine: 8, endColumn: 23, message: 'Missing closing "quote' }],
+    },
+    {
+      name: 'an unclosed single quote in a flow sequence, trailing blanks left out; the sequence is unclosed too',
+      code: "services:\n  web:\n    command: ['nginx', '-g  \n    image: nginx:1.27\n",
+      findings: [
+        { line: 3, column: 24, endLine: 3, endColumn: 27, message: "Missing closing 'quote" },
+        { line: 5, column: 1, endLine: 5, endColumn: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' },
+      ],
+    },
+    {
+      name: 'a string closed by the wrong quote, cut short at the end of its line',
+      code: 'services:\n  web:\n    image: "nginx:1.27\'\n    ports: ["8080:80"]\n',
+      findings: [{ line: 3, column: 12, endLine: 3, endColumn: 24, message: 'Missing closing "quote' }],
+    },
   ],
 });

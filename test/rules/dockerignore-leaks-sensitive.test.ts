@@ -3,6 +3,7 @@ import { ruleTable } from '../rule-table';
 
 const HARDENED = '.git\n.env\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n**/id_rsa*\n';
 const ALL = 'Sensitive files are not excluded from the build context: .git, .env, .env.*, *.pem, *.key, id_rsa*';
+const COMPOSE_SECRETS = 'services:\n  db:\n    image: postgres:16\n    secrets: [db_password, api_key]\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n  api_key:\n    file: api.key.txt\n  outside:\n    file: ../shared/token.txt\n  from_env:\n    environment: TOKEN\n';
 
 ruleTable(dockerignoreLeaksSensitive, {
   valid: [
@@ -12,6 +13,8 @@ ruleTable(dockerignoreLeaksSensitive, {
     { name: 'allow-list style', code: '*\n!src\n!package.json\n', files: { 'package.json': '{}' } },
     { name: 'written differently', code: '/.git/\n./.env*\n**/*.pem\n**/*.key\n**/id_rsa*\n' },
     { name: 'a pragma silences the file-wide finding', code: '# shipshape ignore=dockerignore-leaks-sensitive\ndist\n' },
+    { name: 'compose secrets excluded', code: HARDENED + 'secrets/\napi.key.txt\n', files: { 'compose.yaml': COMPOSE_SECRETS } },
+    { name: 'no compose file: a secrets/ folder cannot be known', code: HARDENED, files: { 'secrets/db_password.txt': 'x' } },
   ],
   invalid: [
     {
@@ -35,8 +38,43 @@ ruleTable(dockerignoreLeaksSensitive, {
     {
       name: '*.pem only matches at the context root',
       code: '.git\n.env*\n*.pem\n**/*.key\n**/id_rsa*\n',
-      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 5, message: 'Sensitive files are not excluded from the build context: *.pem' }],
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 5, message: 'Sensitive files are not excluded from the build context: *.pem (excluded only at the context root: use **/*.pem)' }],
       output: '.git\n.env*\n*.pem\n**/*.key\n**/id_rsa*\n**/*.pem\n',
+    },
+    {
+      name: 'root-only patterns for several items',
+      code: '.git\n.env\n.env.*\n*.pem\n*.key\nid_rsa*\n',
+      findings: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 5,
+          message:
+            'Sensitive files are not excluded from the build context: *.pem (excluded only at the context root: use **/*.pem), *.key (excluded only at the context root: use **/*.key), id_rsa* (excluded only at the context root: use **/id_rsa*)',
+        },
+      ],
+      output: '.git\n.env\n.env.*\n*.pem\n*.key\nid_rsa*\n**/*.pem\n**/*.key\n**/id_rsa*\n',
+    },
+    {
+      name: 'files kept by compose secrets next to the .dockerignore: secrets/ and the file by name',
+      code: HARDENED,
+      files: { 'compose.yaml': COMPOSE_SECRETS },
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 5, message: 'Sensitive files are not excluded from the build context: secrets/, api.key.txt' }],
+      output: HARDENED + 'secrets/\napi.key.txt\n',
+    },
+    {
+      name: 'one of two secret files in secrets/ excluded by name: the folder is still reported',
+      code: HARDENED + 'secrets/db_password.txt\n',
+      files: { 'compose.yaml': 'secrets:\n  db_password:\n    file: secrets/db_password.txt\n  token:\n    file: ./secrets/token.txt\n' },
+      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 5, message: 'Sensitive files are not excluded from the build context: secrets/' }],
+      output: HARDENED + 'secrets/db_password.txt\nsecrets/\n',
+    },
+    {
+      name: 'a ! line re-includes the compose secrets folder',
+      code: HARDENED + '*.txt\n!secrets\n',
+      files: { 'docker-compose.yml': COMPOSE_SECRETS },
+      findings: [{ line: 9, column: 1, endLine: 9, endColumn: 9, message: '"!secrets" lets secrets/ back into the build context' }],
     },
     {
       name: 'node_modules in a node project',

@@ -10,6 +10,7 @@ ruleTable(finalUserRoot, {
     '# nothing yet\n',
     { name: 'distroless nonroot tag with an architecture suffix', code: 'ARG ARCH=arm64\nFROM gcr.io/distroless/base-debian12:nonroot-${ARCH}\nCOPY srv /srv\nENTRYPOINT ["/srv"]\n' },
     { name: 'a base image that already runs as a non-root user', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n' },
+    { name: 'built on a stage of a non-root image', code: 'FROM cgr.dev/chainguard/python:latest AS base\nWORKDIR /app\nFROM base\nCOPY app.py .\nENTRYPOINT ["python", "app.py"]\n' },
     { name: 'Nano Server defaults to ContainerUser', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY tool.exe C:/tool/\nCMD ["C:/tool/tool.exe"]\n' },
     { name: 'Windows: back to ContainerUser after an admin step', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\nRUN setx /M PATH "%PATH%;C:\\tool"\nUSER ContainerUser\n' },
   ],

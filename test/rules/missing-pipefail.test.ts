@@ -9,6 +9,8 @@ ruleTable(missingPipefail, {
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\n',
     'FROM debian:12 AS base\nSHELL ["/bin/bash", "-euxo", "pipefail", "-c"]\nFROM base\nRUN a | b\n',
     { name: 'a checksum fed by echo or printf', code: 'FROM debian:12\nRUN echo "$TOOL_SHA256 *tool.tgz" | sha256sum -c - && printf \'%s\\n\' "$KEY" | gpg --import\n' },
+    { name: 'yes feeding a prompt', code: 'FROM debian:12\nRUN yes | apt-get install curl\n' },
+    { name: 'case patterns are not pipes', code: 'FROM debian:12.5\nRUN case "$(uname -m)" in \\\n      x86_64|amd64) a=1 ;; \\\n      (arm64 | aarch64) a=2 ;; \\\n    esac; echo "$a"\n' },
   ],
   invalid: [
     {
@@ -39,6 +41,12 @@ ruleTable(missingPipefail, {
         { line: 2, column: 5, endLine: 2, endColumn: 46, message: 'Pipe without pipefail: if wget fails, the RUN still succeeds' },
       ],
       output: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/x | tar -xz\n',
+    },
+    {
+      name: 'a pipe inside a case arm',
+      code: 'FROM debian:12\nRUN case "$ARCH" in \\\n      amd64|x86_64) curl -fsSL https://example.com/x | tar -xz ;; \\\n    esac\n',
+      findings: [{ line: 3, column: 21, endLine: 3, endColumn: 63, message: 'Pipe without pipefail: if curl fails, the RUN still succeeds' }],
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN case "$ARCH" in \\\n      amd64|x86_64) curl -fsSL https://example.com/x | tar -xz ;; \\\n    esac\n',
     },
     {
       name: 'unknown image: no fix',

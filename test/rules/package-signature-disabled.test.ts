@@ -24,5 +24,13 @@ ruleTable(packageSignatureDisabled, {
       output:
         'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\nRUN echo "deb [trusted=yes] http://repo.example.com/ stable main" > /etc/apt/sources.list.d/x.list\nRUN apk add /tmp/x.apk\nRUN rpm -i x.rpm && yum install -y y && dnf install -y z\n',
     },
+    {
+      name: 'apt configuration written by the script',
+      code: 'FROM debian:12\nRUN echo \'APT::Get::AllowUnauthenticated "true";\' > /etc/apt/apt.conf.d/99unsafe\nRUN printf \'Acquire::AllowInsecureRepositories "1";\\n\' > /etc/apt/apt.conf.d/98unsafe\n',
+      findings: [
+        { line: 2, column: 10, endLine: 2, endColumn: 50, message: 'The apt setting APT::Get::AllowUnauthenticated "true" installs packages without verifying their signatures' },
+        { line: 3, column: 12, endLine: 3, endColumn: 55, message: 'The apt setting Acquire::AllowInsecureRepositories "1" installs packages without verifying their signatures' },
+      ],
+    },
   ],
 });

@@ -9,6 +9,7 @@ ruleTable(parseError, {
     'FROM alpine:3.20\nONBUILD RUN echo later\nCMD\n',
     '# only a comment\n',
     '',
+    { name: 'a last line ending in an escaped escape character does not continue', code: 'FROM alpine:3.20\nCOPY a C:\\\\dir\\\\\n' },
   ],
   invalid: [
     {
@@ -104,6 +105,12 @@ ruleTable(parseError, {
       code: 'FROM alpine:3.20\nRUN apk add curl \\\n',
       findings: [{ line: 2, column: 18, endLine: 2, endColumn: 19, severity: 'warning', message: 'The file ends inside a continuation: line 2 ends with \\ but no line follows' }],
       output: 'FROM alpine:3.20\nRUN apk add curl\n',
+    },
+    {
+      name: 'the file ends inside a continuation after an escaped escape character',
+      code: 'FROM alpine:3.20\nCOPY a C:\\\\dir\\\\ \\\n',
+      findings: [{ line: 2, column: 18, endLine: 2, endColumn: 19, severity: 'warning', message: 'The file ends inside a continuation: line 2 ends with \\ but no line follows' }],
+      output: 'FROM alpine:3.20\nCOPY a C:\\\\dir\\\\\n',
     },
   ],
 });

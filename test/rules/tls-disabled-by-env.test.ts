@@ -17,5 +17,15 @@ ruleTable(tlsDisabledByEnv, {
       ],
       output: 'FROM node:22\nENV A=1 B=2\nRUN GOINSECURE=example.com go get example.com/x && export npm_config_strict_ssl=false\n',
     },
+    {
+      name: 'GOFLAGS=-insecure; kept when it sets other flags too',
+      code: 'FROM golang:1.23\nENV GOFLAGS="-mod=mod -insecure"\nARG GOFLAGS=-insecure\nRUN GOFLAGS=-insecure go get example.com/x\nENV GOFLAGS=-mod=mod\n',
+      findings: [
+        { line: 2, column: 5, endLine: 2, endColumn: 33, message: 'ENV GOFLAGS=-mod=mod -insecure: go get fetches modules without TLS verification' },
+        { line: 3, column: 5, endLine: 3, endColumn: 22, message: 'ARG GOFLAGS=-insecure: go get fetches modules without TLS verification' },
+        { line: 4, column: 5, endLine: 4, endColumn: 22, message: 'GOFLAGS=-insecure: go get fetches modules without TLS verification' },
+      ],
+      output: 'FROM golang:1.23\nENV GOFLAGS="-mod=mod -insecure"\nRUN GOFLAGS=-insecure go get example.com/x\nENV GOFLAGS=-mod=mod\n',
+    },
   ],
 });

@@ -1,10 +1,26 @@
-/** The runtime module's pure parts, without an engine: build output, names, docker run arguments, causes, report text. */
+/**
+ * The runtime module's parts that need no engine: build output, names, docker run arguments,
+ * causes, report text, the HTTP probe, finding Compose, health phases and what counts as left behind.
+ */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import {
   BuildOutputReader,
   CauseFinder,
+  DockerUnavailableError,
   emptyReport,
+  findCompose,
+  formatHealthTick,
+  healthPhase,
+  isLeftover,
+  parseDockerDate,
+  probeHttp,
+  type LeftoverRules,
   formatReportMarkdown,
   formatReportText,
   healthcheckOf,
@@ -112,6 +128,7 @@ describe('names and arguments', () => {
       '--detach',
       '--name=c1',
       '--label=shipshape.started=run',
+      `--label=shipshape.owner=${hostname()}/${process.pid}`,
       '--label=shipshape.dockerfile=/work/Dockerfile',
       '--publish=127.0.0.1::8080/tcp',
       '--publish=127.0.0.1::53/udp',
@@ -163,5 +180,107 @@ describe('causes and report', () => {
     assert.match(text, /Failed check 1: 1 passed, 1 failed, 1 skipped/);
     const markdown = formatReportMarkdown(report, (c) => `file://${c.path}#L${c.line}`);
     assert.match(markdown, /\| 1 \| Process does not run as root \| ❌ \*\*fail\*\* \| .* \| \[Dockerfile:1\]\(file:\/\/\/w\/Dockerfile#L1\) · rule `final-user-root` \|/);
+  });
+});
+
+describe('HTTP probe', () => {
+  it('falls back from /healthz to /health and reports the status, latency and a body excerpt', async () => {
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      if (req.url === '/health') res.writeHead(200, { 'content-type': 'text/plain' }).end('  all\n  good ');
+      else res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const probe = await probeHttp('127.0.0.1', port, ['/healthz', '/health'], 2000);
+      assert.deepEqual(asked, ['/healthz', '/health']);
+      assert.deepEqual({ ...probe, latencyMs: 0 }, { url: `http://127.0.0.1:${port}/health`, status: 200, ok: true, latencyMs: 0, bodyExcerpt: 'all good', error: null });
+      assert.ok(probe.latencyMs >= 0 && probe.latencyMs < 2000, `latency ${probe.latencyMs} ms`);
+      const none = await probeHttp('127.0.0.1', port, ['/healthz', '/ready'], 2000);
+      assert.deepEqual([none.url, none.status, none.ok, none.bodyExcerpt], [`http://127.0.0.1:${port}/ready`, 404, false, 'not found'], 'no 2xx: the last answer');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('finding Compose', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-compose-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const script = (name: string, body: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  };
+  const dockerWithoutPlugin = script('docker', `echo "docker: 'compose' is not a docker command." >&2\nexit 1`);
+  const composeV1 = script('docker-compose', '[ "$1" = version ] && [ "$2" = --short ] && { echo 1.29.2; exit 0; }\nexit 3');
+
+  it('uses docker-compose (v1) when the docker CLI has no compose plugin', async () => {
+    assert.deepEqual(await findCompose({ dockerPath: dockerWithoutPlugin, composePath: composeV1 }), { executable: composeV1, prefix: [], version: '1.29.2' });
+  });
+
+  it('prefers the v2 plugin when it answers', async () => {
+    const dockerV2 = script('docker-v2', '[ "$1 $2 $3" = "compose version --short" ] && { echo 2.24.5; exit 0; }\nexit 1');
+    assert.deepEqual(await findCompose({ dockerPath: dockerV2, composePath: composeV1 }), { executable: dockerV2, prefix: ['compose'], version: '2.24.5' });
+  });
+
+  it('says what to install when neither answers', async () => {
+    await assert.rejects(findCompose({ dockerPath: dockerWithoutPlugin, composePath: join(dir, 'no-such-compose') }), (error: unknown) => {
+      assert.ok(error instanceof DockerUnavailableError);
+      assert.equal(error.reason, 'no-cli');
+      assert.equal(
+        error.message,
+        'Docker Compose was not found: neither "docker compose" (v2) nor "docker-compose" answered. Install the Compose plugin (docker-compose-plugin or docker-compose), then try again.',
+      );
+      return true;
+    });
+  });
+});
+
+describe('health phases', () => {
+  const hc = { test: ['CMD', 'true'], intervalMs: 1000, timeoutMs: 1000, startPeriodMs: 5000, retries: 3 };
+
+  it('is in the start period until it has passed, then counts retries', () => {
+    assert.equal(healthPhase(hc, 0), 'start period');
+    assert.equal(healthPhase(hc, 4999), 'start period');
+    assert.equal(healthPhase(hc, 5000), 'retries');
+    assert.equal(healthPhase({ ...hc, startPeriodMs: 0 }, 0), 'retries');
+  });
+
+  it('labels the countdown with the phase', () => {
+    assert.equal(formatHealthTick({ status: 'starting', secondsLeft: 12, phase: 'start period' }), 'starting (start period), 12 s left');
+    assert.equal(formatHealthTick({ status: 'starting', secondsLeft: 3, phase: 'retries' }), 'starting (retries), 3 s left');
+    assert.equal(formatHealthTick({ status: 'HTTP 503', secondsLeft: 7 }), 'HTTP 503, 7 s left');
+  });
+});
+
+describe('containers left behind by interrupted checks', () => {
+  const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+  const rules: LeftoverRules = { thisOwner: 'box/100', thisHost: 'box', ownRunInProgress: false, alive: (pid) => pid === 200, now, maxAgeMs: 3600_000 };
+  const container = (owner: string | null, ageMs: number | null) => ({ id: 'c', owner, createdAt: ageMs === null ? null : now - ageMs });
+
+  it('are those of a process gone from this machine, or of this one when it runs no check', () => {
+    assert.equal(isLeftover(container('box/100', 10), rules), true, 'this process, no check in progress');
+    assert.equal(isLeftover(container('box/100', 10), { ...rules, ownRunInProgress: true }), false, 'this process, a check in progress');
+    assert.equal(isLeftover(container('box/200', 10), rules), false, 'another live process here');
+    assert.equal(isLeftover(container('box/300', 10), rules), true, 'a process here that is gone');
+  });
+
+  it('are, for owners that cannot be asked, only those older than the age limit', () => {
+    assert.equal(isLeftover(container('elsewhere/300', 3599_000), rules), false);
+    assert.equal(isLeftover(container('elsewhere/300', 3601_000), rules), true);
+    assert.equal(isLeftover(container(null, 3601_000), rules), true, 'no owner label');
+    assert.equal(isLeftover(container(null, null), rules), false, 'no owner and no date: kept');
+    assert.equal(isLeftover(container('box', 3599_000), rules), false, 'an owner without a pid is asked by age');
+  });
+
+  it("reads docker's creation dates", () => {
+    assert.equal(parseDockerDate('2026-11-23 07:10:58 +0000 UTC'), Date.UTC(2026, 10, 23, 7, 10, 58));
+    assert.equal(parseDockerDate('2026-11-23 08:10:58 +0100 CET'), Date.UTC(2026, 10, 23, 7, 10, 58));
+    assert.equal(parseDockerDate('2026-11-23 07:10:58.123456789 +0000 UTC'), Date.UTC(2026, 10, 23, 7, 10, 58));
+    assert.equal(parseDockerDate('yesterday'), null);
   });
 });

@@ -4,9 +4,9 @@
  * these tests create carries the label shipshape.test=<run id> and is removed at the end.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,8 @@ import {
   removeContainersByLabel,
   verifyDockerfile,
   inspectImage,
+  ownerOfThisProcess,
+  removeLeftoverCheckContainers,
   type VerifyOptions,
   type VerifyReport,
 } from '../../server/src/runtime';
@@ -101,17 +103,40 @@ after(() => {
 });
 
 describe('Build and Check on fixtures', { concurrency: 3 }, () => {
-  it('a good image passes all six checks, and the run is recorded for the next size comparison', async () => {
-    const history = new MemoryHistory();
-    const report = await verify('good', { history });
-    assert.equal(report.error, null);
-    assert.deepEqual(statuses(report), { 1: 'pass', 2: 'pass', 3: 'pass', 4: 'pass', 5: 'pass', 6: 'pass' }, JSON.stringify(report.checks, null, 2));
+  it('a good image passes all six checks: the CLI exits 0 and records the size for the next run', async () => {
+    const historyFile = join(context, 'good-history.json');
+    const dockerfile = join(context, 'good.Dockerfile');
+    let out = '';
+    let err = '';
+    const code = await main(
+      ['verify', '--json', '--tag', `shipshape-test-good:${RUN}`, '--label', `${LABEL}=${RUN}`, '--stop-grace', '4', '--timeout', '30', '--history', historyFile, dockerfile],
+      { out: (t) => (out += t), err: (t) => (err += t), isTty: false },
+    );
+    const report = JSON.parse(out) as VerifyReport;
+    assert.equal(code, 0, `${err}\n${JSON.stringify(report.checks, null, 2)}`);
+    assert.deepEqual([report.error, report.errorKind], [null, null]);
+    assert.deepEqual(statuses(report), { 1: 'pass', 2: 'pass', 3: 'pass', 4: 'pass', 5: 'pass', 6: 'pass' });
     assert.equal(report.ok, true);
     assert.equal(report.cleanedUp, true);
     assert.match(check(report, 1).detail, /uid 10001/);
     assert.match(check(report, 2).detail, /GET \/healthz → 200/);
-    assert.ok(history.get(join(context, 'good.Dockerfile'))?.size, 'size recorded');
+    const history = JSON.parse(readFileSync(historyFile, 'utf8')) as Record<string, { size: number; layers: number }>;
+    assert.deepEqual(history[dockerfile] && [history[dockerfile].size, history[dockerfile].layers], [report.image.size, report.image.layers], 'size recorded');
     assert.equal(docker('ps', '-aq', '--filter', `id=${report.container?.id}`), '', 'container removed');
+  });
+
+  it('an image without a HEALTHCHECK passes check 2 over HTTP and fails check 5, pointing at healthcheck-missing', async () => {
+    const report = await verify('no-healthcheck');
+    const healthy = check(report, 2);
+    assert.equal(healthy.status, 'pass', healthy.detail);
+    assert.match(healthy.detail, /^no HEALTHCHECK; GET \/healthz answered 200 in \d+ ms \("ok"\)$/);
+    const freeze = check(report, 5);
+    assert.equal(freeze.status, 'fail');
+    assert.equal(freeze.detail, 'no HEALTHCHECK: Docker cannot notice a frozen or hung app');
+    assert.deepEqual(freeze.cause, { path: join(context, 'no-healthcheck.Dockerfile'), line: 1, rule: 'healthcheck-missing', ruleReported: true });
+    for (const n of [1, 3, 4]) assert.equal(check(report, n).status, 'pass', `check ${n}: ${check(report, n).detail}`);
+    assert.equal(report.ok, false);
+    assert.equal(report.cleanedUp, true);
   });
 
   it('an image running as root fails check 1 and points at final-user-root; the CLI exits 1 and compares the size with the last run', async () => {
@@ -199,12 +224,31 @@ describe('Compose Up and Check', () => {
   });
 });
 
+describe('Compose Up and Check of a service that does not build', () => {
+  it('reports the failing line of its Dockerfile, starts nothing and leaves no build container', async () => {
+    const project = join(context, 'broken-compose.yaml');
+    writeFileSync(project, ['services:', '  web:', '    build:', '      context: .', '      dockerfile: broken.Dockerfile', '      labels:', `        ${LABEL}: "${RUN}"`, ''].join('\n'));
+    const report = await composeUpAndCheck({ composeFile: project, service: 'web', history: new MemoryHistory() });
+    assert.equal(report.error, null);
+    assert.equal(report.dockerfile, join(context, 'broken.Dockerfile'));
+    assert.equal(report.build?.ok, false);
+    assert.equal(report.build?.failure?.line, 4);
+    assert.match(report.build?.failure?.message ?? '', /non-zero code: 1|did not complete successfully/);
+    assert.deepEqual([report.container, report.checks, report.cleanedUp], [null, [], true]);
+    const buildContainers = docker('ps', '-a', '--no-trunc', '--format', '{{.Command}}').split('\n').filter((c) => c.includes('echo building'));
+    assert.deepEqual(buildContainers, [], 'the failed step leaves no container');
+  });
+});
+
 describe('Run Container, Probe Health, stop what was started', () => {
-  it('runs the built image detached with hardened flags on 127.0.0.1, probes it, lists and removes it', async () => {
+  it('runs the built image detached with hardened flags on 127.0.0.1, probes it, lists it by its Dockerfile and removes it', async () => {
     const tag = `shipshape-test-good:${RUN}`;
     if (!docker('images', '-q', tag)) await buildImage({ dockerfile: join(context, 'good.Dockerfile'), context, tag, labels });
     const image = await inspectImage(tag);
-    const container = await runContainer({ image: tag, hardened: true, labels: { ...labels, 'shipshape.run-test': RUN } });
+    const runLabel = `shipshape.run-test=${RUN}`;
+    const dockerfileA = join(context, 'a', 'Dockerfile');
+    const container = await runContainer({ image: tag, hardened: true, labels: { ...labels, 'shipshape.run-test': RUN, 'shipshape.dockerfile': dockerfileA } });
+    const other = await runContainer({ image: tag, labels: { ...labels, 'shipshape.run-test': RUN, 'shipshape.dockerfile': join(context, 'b', 'Dockerfile') } });
     try {
       assert.equal(container.ports.length, 1);
       assert.equal(container.ports[0].hostIp, '127.0.0.1');
@@ -213,18 +257,47 @@ describe('Run Container, Probe Health, stop what was started', () => {
       assert.equal(config.ReadonlyRootfs, true);
       assert.deepEqual(config.CapDrop, ['ALL']);
       assert.ok(config.SecurityOpt.includes('no-new-privileges'));
-      const ticks: number[] = [];
-      const probe = await probeContainerHealth(container.id, { host: '127.0.0.1', port: container.ports[0].hostPort }, image.healthcheck, { onTick: (t) => ticks.push(t.secondsLeft) });
+      assert.equal(docker('inspect', '--format', '{{index .Config.Labels "shipshape.owner"}}', container.id), `${hostname()}/${process.pid}`);
+      const ticks: { secondsLeft: number; phase?: string }[] = [];
+      // 1 ms is shorter than the HEALTHCHECK needs: the probe waits as long as the HEALTHCHECK's own timings allow
+      const probe = await probeContainerHealth(container.id, { host: '127.0.0.1', port: container.ports[0].hostPort }, image.healthcheck, { timeoutMs: 1, onTick: (t) => ticks.push(t) });
       assert.equal(probe.dockerHealth?.status, 'healthy');
       assert.ok(ticks.length > 0, 'countdown ticks');
+      assert.deepEqual([...new Set(ticks.map((t) => t.phase))], ['retries'], 'no start period: the countdown is in the retries');
       assert.equal(probe.http?.status, 200);
       assert.equal(probe.http?.bodyExcerpt, 'ok');
-      const listed = await listContainers(`shipshape.run-test=${RUN}`);
-      assert.deepEqual(listed.map((c) => c.id), [container.id.slice(0, 12)]);
+      const both = await listContainers(['shipshape.started=run', runLabel]);
+      assert.deepEqual(both.map((c) => c.id).sort(), [container.id.slice(0, 12), other.id.slice(0, 12)].sort());
+      const listed = await listContainers(['shipshape.started=run', `shipshape.dockerfile=${dockerfileA}`, runLabel]);
+      assert.deepEqual(listed.map((c) => [c.id, c.name, c.image, c.running]), [[container.id.slice(0, 12), container.name, tag, true]]);
+      assert.match(listed[0].ports, /^127\.0\.0\.1:\d+->8080\/tcp$/);
     } finally {
-      assert.equal(await removeContainersByLabel(`shipshape.run-test=${RUN}`), 1);
+      assert.equal(await removeContainersByLabel(runLabel), 2);
     }
-    assert.deepEqual(await listContainers(`shipshape.run-test=${RUN}`), []);
+    assert.deepEqual(await listContainers(runLabel), []);
+  });
+});
+
+describe('containers left behind by interrupted checks', () => {
+  it('are removed when their owner process is gone; those of live processes are kept', async () => {
+    const tag = `shipshape-test-good:${RUN}`;
+    if (!docker('images', '-q', tag)) await buildImage({ dockerfile: join(context, 'good.Dockerfile'), context, tag, labels });
+    const gone = spawnSync('true').pid;
+    const leftoverLabel = `shipshape.leftover-test=${RUN}`;
+    const create = (owner: string): string =>
+      docker('create', '--label', 'shipshape.started=check', '--label', `shipshape.owner=${owner}`, '--label', leftoverLabel, '--label', `${LABEL}=${RUN}`, '--', tag).slice(0, 12);
+    const crashed = create(`${hostname()}/${gone}`);
+    const live = create(`${hostname()}/${process.ppid}`);
+    const own = create(ownerOfThisProcess());
+    const left = (): string[] => docker('ps', '-aq', '--filter', `label=${leftoverLabel}`).split('\n').filter(Boolean).sort();
+    try {
+      assert.deepEqual(await removeLeftoverCheckContainers({ ownRunInProgress: true, labels: [leftoverLabel] }), [crashed]);
+      assert.deepEqual(left(), [live, own].sort(), 'a live process and this one, with a check in progress, keep theirs');
+      assert.deepEqual(await removeLeftoverCheckContainers({ ownRunInProgress: false, labels: [leftoverLabel] }), [own]);
+      assert.deepEqual(left(), [live]);
+    } finally {
+      spawnSync('bash', ['-c', `docker ps -aq --filter label=${leftoverLabel} | xargs -r docker rm -f >/dev/null`]);
+    }
   });
 });
 
@@ -340,5 +413,30 @@ describe('cancel and input safety', () => {
     assert.match(report.error ?? '', /^The Docker daemon is not running or not reachable .*Start it/);
     assert.doesNotMatch(report.error ?? '', /\n\s+at /);
     assert.equal(report.ok, false);
+  });
+});
+
+describe('shipshape verify interrupted', () => {
+  it('on SIGTERM removes the container it started and exits 143', async () => {
+    const cli = join(ROOT, 'dist', 'cli.js');
+    const sources = join(ROOT, 'server', 'src', 'runtime', 'verify-cli.ts');
+    assert.ok(existsSync(cli) && statSync(cli).mtimeMs >= statSync(sources).mtimeMs, 'bin/shipshape.js runs dist/cli.js, older than the sources: run `npm run build` first');
+    const signalLabel = `shipshape.signal-test=${RUN}`;
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'shipshape.js'), 'verify', '--tag', `shipshape-test-good:${RUN}`, '--label', `${LABEL}=${RUN}`, '--label', signalLabel, join(context, 'good.Dockerfile')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // shipshape.started: the run's container, not the classic builder's step containers (they carry the build labels too)
+    const started = (): string => docker('ps', '-aq', '--filter', 'label=shipshape.started=check', '--filter', `label=${signalLabel}`);
+    const deadline = Date.now() + 120_000;
+    while (!started() && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(started(), `the run started a container (output so far: ${output})`);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 143, output);
+    assert.equal(started(), '', 'the container it started is removed');
+    assert.match(output, /Cancelled: /);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -50,6 +50,46 @@ describe('shipshape check --fix and .dockerignore', () => {
     const fixed = shipshape('check', '--fix', dir);
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
     assert.equal(readFileSync(join(dir, 'api.Dockerfile.dockerignore'), 'utf8'), 'dist\r\n.git\r\n.env\r\n.env.*\r\n**/*.pem\r\n**/*.key\r\n**/id_rsa*\r\n!.env.example\r\n');
+  });
+
+  it('reads the compose file that builds docker/Dockerfile from the root: the root .dockerignore counts, else Dockerfile.dockerignore is created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
+    mkdirSync(join(dir, 'docker'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n');
+    writeFileSync(join(dir, 'docker', 'Dockerfile'), 'FROM alpine:3.20\nCOPY . /app\nUSER 10001\n');
+    const rulesOf = (stdout: string) => (JSON.parse(stdout).files as { path: string; findings: { rule: string }[] }[]).flatMap((f) => f.findings.map((x) => `${f.path.slice(dir.length + 1)}: ${x.rule}`));
+
+    const missing = shipshape('check', '--format', 'json', dir);
+    assert.ok(rulesOf(missing.stdout).includes(join('docker', 'Dockerfile') + ': dockerignore-missing'), missing.stdout);
+    writeFileSync(join(dir, '.dockerignore'), '.git\n');
+    const withRoot = shipshape('check', '--format', 'json', dir);
+    assert.deepEqual(rulesOf(withRoot.stdout).filter((r) => r.endsWith('dockerignore-missing')), []);
+
+    const fixedDir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
+    mkdirSync(join(fixedDir, 'docker'));
+    writeFileSync(join(fixedDir, 'compose.yaml'), 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n');
+    writeFileSync(join(fixedDir, 'docker', 'Dockerfile'), 'FROM alpine:3.20\nCOPY . /app\nUSER 10001\n');
+    shipshape('check', '--fix', fixedDir);
+    assert.ok(existsSync(join(fixedDir, 'docker', 'Dockerfile.dockerignore')), 'the Dockerfile-specific ignore file is created: Docker reads it whatever the context');
+    assert.ok(!existsSync(join(fixedDir, 'docker', '.dockerignore')), 'no .dockerignore where the build never reads it');
+    assert.match(readFileSync(join(fixedDir, 'docker', 'Dockerfile.dockerignore'), 'utf8'), /^# Secrets and version control\n\.git\n/);
+  });
+
+  it('moves a compose secret to a free file name and keeps the secrets folder out of the sibling build', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
+    mkdirSync(join(dir, 'secrets'));
+    writeFileSync(join(dir, 'secrets', 'postgres_password.txt'), 'older');
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  app:\n    build: .\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "index.js"]\n');
+    shipshape('check', '--fix', join(dir, 'compose.yaml'));
+    assert.equal(readFileSync(join(dir, 'secrets', 'postgres_password.txt'), 'utf8'), 'older', 'the existing file is kept');
+    assert.equal(readFileSync(join(dir, 'secrets', 'postgres_password-2.txt'), 'utf8'), 'hunter2', 'the value is not lost');
+    assert.match(readFileSync(join(dir, 'compose.yaml'), 'utf8'), /file: \.\/secrets\/postgres_password-2\.txt\n/);
+    const ignore = readFileSync(join(dir, '.dockerignore'), 'utf8');
+    assert.match(ignore, /\n# Compose secrets\nsecrets\/\n/);
+    // The Dockerfile now has a .dockerignore that keeps secrets out: nothing left to report about the context.
+    const again = shipshape('check', '--format', 'json', dir);
+    assert.ok(!again.stdout.includes('dockerignore-'), again.stdout);
   });
 
   it('leaves an existing .dockerignore alone and reports COPY of an excluded file', () => {

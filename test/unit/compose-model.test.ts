@@ -66,12 +66,19 @@ describe('compose model', () => {
     assert.deepEqual(parseShortVolume('C:\\data:/data:ro'), { type: 'bind', source: 'C:\\data', target: '/data', readOnly: true });
     assert.deepEqual(parseShortVolume('db:/var/lib/db'), { type: 'volume', source: 'db', target: '/var/lib/db', readOnly: false });
     assert.deepEqual(parseShortVolume('/cache'), { type: 'volume', source: null, target: '/cache', readOnly: false });
+    // $HOME is always set: it reads as ~ (a variable without a default would otherwise vanish).
+    assert.deepEqual(parseShortVolume('${HOME}/.ssh:/root/.ssh:ro'), { type: 'bind', source: '~/.ssh', target: '/root/.ssh', readOnly: true });
+    assert.deepEqual(parseShortVolume('$HOME:/home/me'), { type: 'bind', source: '~', target: '/home/me', readOnly: false });
+    assert.notEqual(parseShortVolume('$HOMEDIR/.ssh:/root/.ssh')?.source, '~/.ssh');
   });
 
   it('reads the facts of the Dockerfile a service builds', () => {
     const model = parseCompose('services:\n  api:\n    build:\n      context: ../app\n      dockerfile: ./Containerfile\n');
     const files = fileAccess({ '../app/Containerfile': 'FROM alpine:3.20 AS base\nUSER app\nVOLUME /data\nFROM base\nEXPOSE 8080/tcp 9090\nHEALTHCHECK NONE\n' });
-    assert.deepEqual(buildFacts(model.services[0], files), { path: '../app/Containerfile', user: 'app', healthcheck: 'none', volumes: ['/data'], exposes: ['8080', '9090'] });
+    assert.deepEqual(buildFacts(model.services[0], files), { path: '../app/Containerfile', user: 'app', nonRootBase: false, healthcheck: 'none', volumes: ['/data'], exposes: ['8080', '9090'] });
+    const distroless = parseCompose('services:\n  api:\n    build: .\n');
+    const distrolessFiles = fileAccess({ Dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot AS base\nFROM base\nCOPY app /app\n' });
+    assert.equal(buildFacts(distroless.services[0], distrolessFiles)?.nonRootBase, true);
   });
 
   it('lintText works with a path and files', () => {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ruleDocMarkdown, withRulesTable } from '../../server/src/docs';
+import { ruleNameKey } from '../../server/src/engine/rule-names';
 import { allRules } from '../../server/src/rules';
 
 const root = join(__dirname, '..', '..', '..');
@@ -22,11 +23,11 @@ test("the README's rule table is up to date (npm run docs)", () => {
   assert.equal(readme, withRulesTable(readme, allRules), 'README rule table is out of date: run npm run docs');
 });
 
-test('rule ids are unique and no alias belongs to two rules', () => {
+test('rule ids are unique and no alias belongs to two rules (as pragmas and settings compare names)', () => {
   const seen = new Map<string, string>();
   for (const rule of allRules) {
     for (const name of [rule.id, ...rule.aliases]) {
-      const key = name.toLowerCase();
+      const key = ruleNameKey(name);
       assert.ok(!seen.has(key) || seen.get(key) === rule.id, `${name} is used by ${seen.get(key)} and ${rule.id}`);
       seen.set(key, rule.id);
     }

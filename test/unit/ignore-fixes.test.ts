@@ -63,6 +63,18 @@ describe('"ignore" fixes are offered only where their pragma takes effect', () =
       ignoreFixesOf('compose', text, 'compose-privileged')['Ignore compose-privileged for this line'],
       'services:\n  web:\n    image: nginx:1.27\n    # shipshape ignore=compose-privileged\n    privileged: true\n',
     );
+    // An existing pragma gets the id after its whole list, spaces after commas and quoted names included.
+    const listed = 'services:\n  web:\n    image: nginx:1.27\n    # shipshape ignore="Some Query", compose-read-only because tests\n    privileged: true\n';
+    assert.equal(
+      ignoreFixesOf('compose', listed, 'compose-privileged')['Ignore compose-privileged for this line'],
+      listed.replace('compose-read-only because', 'compose-read-only,compose-privileged because'),
+    );
+    assert.equal(reported('compose', listed.replace('Some Query', 'Privileged Containers Enabled'), 'compose-privileged'), false, 'a quoted KICS name silences');
+    const dockerfile = 'FROM alpine:3.20\n# shipshape ignore=image-tag, "Some Name" reason\nUSER root\n';
+    assert.equal(
+      ignoreFixesOf('dockerfile', dockerfile, 'final-user-root')['Ignore final-user-root for this line'],
+      'FROM alpine:3.20\n# shipshape ignore=image-tag, "Some Name",final-user-root reason\nUSER root\n',
+    );
     // An unclosed quote runs to the end of the file: a comment line below it would be part of the string.
     const broken = 'services:\n  web:\n    image: "nginx:1.27\n    privileged: true\n';
     assert.deepEqual(Object.keys(ignoreFixesOf('compose', broken, 'compose-yaml-error')), ['Ignore compose-yaml-error in this file']);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { neighbourFiles } from '../../server/src/lsp/documents';
+import { dockerfileDependsOn, neighbourFiles } from '../../server/src/lsp/documents';
 
 describe('the files around an open document', () => {
   const folder = mkdtempSync(join(tmpdir(), 'shipshape-neighbours-'));
@@ -36,5 +36,19 @@ describe('the files around an open document', () => {
     assert.equal(read('gone'), undefined);
     mkdirSync(join(folder, 'sub'));
     assert.equal(read('sub'), undefined);
+  });
+});
+
+describe('which open Dockerfiles a changed file may change', () => {
+  const dockerfile = 'file:///w/p/docker/Dockerfile';
+  it('a .dockerignore or compose file in its folder or a folder above', () => {
+    for (const changed of ['file:///w/p/docker/.dockerignore', 'file:///w/p/docker/Dockerfile.dockerignore', 'file:///w/p/.dockerignore', 'file:///w/p/compose.yaml', 'file:///w/docker-compose.override.yml']) {
+      assert.equal(dockerfileDependsOn(dockerfile, changed), true, changed);
+    }
+  });
+  it('not a file of a sibling or child folder, nor another kind of file', () => {
+    for (const changed of ['file:///w/p/web/.dockerignore', 'file:///w/p/docker/sub/compose.yaml', 'file:///w/p/package.json', 'file:///w/p/docker/Dockerfile']) {
+      assert.equal(dockerfileDependsOn(dockerfile, changed), false, changed);
+    }
   });
 });

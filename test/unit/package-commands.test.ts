@@ -9,6 +9,7 @@ import {
   PIP_NAMES,
   removesPath,
   shippedStages,
+  stagesInImage,
 } from '../../server/src/dockerfile/package-commands';
 
 const slice = (script: string, w: { start: number; end: number }) => script.slice(w.start, w.end);
@@ -96,5 +97,15 @@ describe('RUN helpers', () => {
   it('knows which stages are shipped', () => {
     const model = parseDockerfile('FROM debian:12 AS build\nRUN true\nFROM debian:12 AS base\nFROM base AS final\n');
     assert.deepEqual([...shippedStages(model)].map((s) => s.name), ['final', 'base']);
+  });
+
+  it('knows which stages can put files into the image', () => {
+    const names = (text: string) => [...stagesInImage(parseDockerfile(text))].map((s) => s.name ?? String(s.index)).sort();
+    // A stage copied from, the stage it builds on, a stage copied by number, one copied from by a copied stage.
+    const text = 'FROM debian:12 AS numbered\nFROM debian:12 AS unused\nFROM debian:12 AS deps\nFROM deps AS build\nCOPY --from=0 /a /a\nFROM debian:12 AS tools\nFROM debian:12\nCOPY --from=BUILD /out /out\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n';
+    assert.deepEqual(names(text), ['5', 'build', 'deps', 'numbered']);
+    // A --from resolved through a global ARG; an unresolved one could be any earlier stage.
+    assert.deepEqual(names('ARG SRC=b\nFROM debian:12 AS a\nFROM debian:12 AS b\nFROM debian:12\nCOPY --from=${SRC} /x /x\n'), ['2', 'b']);
+    assert.deepEqual(names('FROM debian:12 AS a\nFROM debian:12 AS b\nFROM debian:12\nARG SRC\nCOPY --from=${SRC} /x /x\n'), ['2', 'a', 'b']);
   });
 });

@@ -1,15 +1,20 @@
 /**
- * The snippets are hardened templates: each body, with its placeholders at their defaults, passes
- * every rule with no error or warning. Info and hint findings are listed here one by one, so each
- * is a decision, not an accident.
+ * The snippets are hardened templates: each body, with its placeholders at their defaults and
+ * linted in the project folder it is meant for, passes every rule and ShellCheck with no finding at
+ * all (no error, warning, info or hint).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { validateCompose } from '../../server/src/compose-schema';
+import { parseDockerfile } from '../../server/src/dockerfile/model';
+import type { FileAccess } from '../../server/src/engine/types';
 import { lintText } from '../../server/src/linter';
+import { ShellChecker } from '../../server/src/shellcheck/checker';
+import { findShellCheck, ProcessShellCheckRunner } from '../../server/src/shellcheck/process-runner';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -26,17 +31,15 @@ interface SnippetFile {
 
 const contributed = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: SnippetFile[] } }).contributes.snippets;
 
+function readSnippets(path: string): Record<string, Snippet> {
+  return JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, Snippet>;
+}
+
 const KIND_OF_LANGUAGE: Record<string, 'dockerfile' | 'compose' | 'dockerignore'> = {
   dockerfile: 'dockerfile',
   dockercompose: 'compose',
-  ignore: 'dockerignore',
+  dockerignore: 'dockerignore',
 };
-
-/**
- * Info/hint findings each snippet is allowed, as `rule@line` (1-based, in the linted text). Keep it
- * short: every entry is a known, deliberate choice.
- */
-const ALLOWED_NOTES: Record<string, string[]> = {};
 
 /**
  * Fragments (a user block, a HEALTHCHECK) are linted inside a small Dockerfile that needs them;
@@ -97,9 +100,54 @@ function asFile(kind: string, name: string, text: string): string {
   return `services:\n${text.trimEnd().split('\n').map((line) => (line === '' ? '' : `  ${line}`)).join('\n')}\n`;
 }
 
+/** The prefix of the .dockerignore starter, which templates that copy the whole build context are paired with. */
+const STARTER_PREFIX = 'shipshape-dockerignore';
+const starter = Object.values(readSnippets('snippets/dockerignore.json')).find((snippet) => snippet.prefix === STARTER_PREFIX);
+assert.ok(starter, `the .dockerignore starter has the prefix ${STARTER_PREFIX}`);
+const STARTER = expandSnippet(starter.body);
+
+/** The Dockerfile next to the compose service snippet (its `build.context` is `.`). */
+const COMPOSE_DOCKERFILE = expandSnippet(readSnippets('snippets/dockerfile.json')['Hardened Go (static, distroless)'].body);
+
+/**
+ * The project folder each kind of snippet is inserted into. A Dockerfile sits next to the
+ * .dockerignore starter, a compose service next to a Dockerfile it builds and the starter, and the
+ * starter in a Node project (a package.json, so the node_modules check applies too).
+ */
+const PROJECT_FILES: Record<'dockerfile' | 'compose' | 'dockerignore', Record<string, string>> = {
+  dockerfile: { '.dockerignore': STARTER },
+  compose: { '.dockerignore': STARTER, Dockerfile: COMPOSE_DOCKERFILE },
+  dockerignore: { 'package.json': '{ "name": "app", "private": true }\n' },
+};
+
+const FILE_NAME = { dockerfile: 'Dockerfile', compose: 'compose.yaml', dockerignore: '.dockerignore' } as const;
+
+function folder(files: Record<string, string>): FileAccess {
+  return { readFile: (path) => files[path.replace(/^\.\//, '')] };
+}
+
+/** Every finding, as `rule@line: message` (1-based lines of the linted text). */
+function lintProject(text: string, kind: 'dockerfile' | 'compose' | 'dockerignore', files: Record<string, string>): string[] {
+  const { findings, failures } = lintText(text, kind, { path: FILE_NAME[kind], files: folder(files) });
+  assert.deepEqual(failures, [], 'no rule failed');
+  return findings.map((f) => `${f.rule}@${f.range.start.line + 1}: ${f.message}`);
+}
+
+/** Whether a Dockerfile copies its whole build context (`COPY . .`, `COPY ./ /src`). */
+const COPIES_CONTEXT = /^COPY(\s+--\S+)*\s+\.\/?\s/m;
+
 describe('snippets', () => {
+  let shellcheck: ShellChecker;
+  before(() => {
+    const ensured = spawnSync('bash', [join(ROOT, 'scripts', 'ensure-shellcheck.sh')], { encoding: 'utf8' });
+    assert.equal(ensured.status, 0, `shellcheck is needed to check the snippets' RUN lines and could not be installed:\n${ensured.stderr}`);
+    const executable = findShellCheck(null);
+    assert.ok(executable, 'shellcheck is on PATH after ensure-shellcheck.sh');
+    shellcheck = new ShellChecker(new ProcessShellCheckRunner(executable));
+  });
+
   it('are contributed for Dockerfiles, compose files and .dockerignore', () => {
-    assert.deepEqual(contributed.map((file) => file.language).sort(), ['dockercompose', 'dockerfile', 'ignore']);
+    assert.deepEqual(contributed.map((file) => file.language).sort(), ['dockercompose', 'dockerfile', 'dockerignore']);
   });
 
   it('expand placeholders to their defaults', () => {
@@ -108,26 +156,39 @@ describe('snippets', () => {
 
   for (const file of contributed) {
     const kind = KIND_OF_LANGUAGE[file.language];
-    const snippets = JSON.parse(readFileSync(join(ROOT, file.path), 'utf8')) as Record<string, Snippet>;
     describe(file.path, () => {
-      for (const [name, snippet] of Object.entries(snippets)) {
-        it(`"${name}" passes every rule`, () => {
+      for (const [name, snippet] of Object.entries(readSnippets(file.path))) {
+        it(`"${name}" passes every rule as written`, async () => {
           assert.ok(snippet.prefix.length > 0 && snippet.description.length > 0, 'has a prefix and a description');
           const text = asFile(kind, name, expandSnippet(snippet.body));
-          const fileName = kind === 'dockerfile' ? 'Dockerfile' : kind === 'compose' ? 'compose.yaml' : '.dockerignore';
-          const { findings, failures } = lintText(text, kind, { path: join('/snippet', fileName) });
-          assert.deepEqual(failures, [], 'no rule failed');
-          const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-          assert.deepEqual(
-            serious.map((f) => `${f.rule}@${f.range.start.line + 1}: ${f.message}`),
-            [],
-            `errors or warnings in:\n${text}`,
-          );
+          assert.deepEqual(lintProject(text, kind, PROJECT_FILES[kind]), [], `findings in:\n${text}`);
           if (kind === 'compose') assert.deepEqual(validateCompose(parseYaml(text)), [], 'valid against the Compose schema');
-          const notes = findings.filter((f) => f.severity === 'info' || f.severity === 'hint').map((f) => `${f.rule}@${f.range.start.line + 1}`);
-          assert.deepEqual(notes.sort(), [...(ALLOWED_NOTES[name] ?? [])].sort(), `info/hint findings of "${name}" are listed in ALLOWED_NOTES`);
+          if (kind === 'dockerfile') {
+            const { findings, failures } = await shellcheck.check(parseDockerfile(text));
+            assert.deepEqual([failures, findings.map((f) => `${f.rule}@${f.range.start.line + 1}: ${f.message}`)], [[], []], `ShellCheck on:\n${text}`);
+          }
         });
       }
     });
   }
+
+  describe('templates that copy the whole build context', () => {
+    const copying = Object.entries(readSnippets('snippets/dockerfile.json')).filter(([, snippet]) => COPIES_CONTEXT.test(expandSnippet(snippet.body)));
+
+    it('are the Node.js and Go ones', () => {
+      assert.deepEqual(
+        copying.map(([name]) => name),
+        ['Hardened Node.js (multi-stage)', 'Hardened Go (static, distroless)', 'Hardened Go (static, scratch)'],
+      );
+    });
+
+    for (const [name, snippet] of copying) {
+      it(`"${name}" says it is paired with the .dockerignore starter, which it needs`, () => {
+        assert.match(snippet.description, new RegExp(`Pair it with the \\.dockerignore starter \\(${STARTER_PREFIX}\\)`));
+        const text = expandSnippet(snippet.body);
+        const alone = lintProject(text, 'dockerfile', {});
+        assert.deepEqual(alone, [`dockerignore-missing@${text.split('\n').findIndex((line) => COPIES_CONTEXT.test(`${line}\n`)) + 1}: COPY . copies the whole build context and there is no .dockerignore: .git, .env files and keys can end up in the image`]);
+      });
+    }
+  });
 });

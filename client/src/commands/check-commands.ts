@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { composeUpAndCheck, summaryLine, verifyDockerfile, type CheckSettings, type ProgressEvent, type VerifyReport } from '../../../server/src/runtime';
+import { assertImageReference, composeUpAndCheck, DockerUnavailableError, removeLeftoverCheckContainers, summaryLine, verifyDockerfile, type CheckSettings, type ProgressEvent, type VerifyReport } from '../../../server/src/runtime';
 import type { ReportPanel } from './report-panel';
-import { withCancellableProgress, type CommandFailure, type RuntimeSession, type RuntimeSettings } from './session';
+import type { CommandFailure, RuntimeSession, RuntimeSettings } from './session';
 
 export type CheckCommandResult = VerifyReport | CommandFailure;
 
@@ -32,13 +32,35 @@ function checkOptions(session: RuntimeSession, settings: RuntimeSettings, progre
   };
 }
 
-function present(session: RuntimeSession, panel: ReportPanel, report: VerifyReport): void {
+/**
+ * Shows the report: the panel and one toast with the summary. When docker itself is missing (no
+ * CLI, daemon or Compose) there is nothing to report: one message says what to do, and the command
+ * returns a failure instead of the report.
+ */
+function present(session: RuntimeSession, panel: ReportPanel, report: VerifyReport): CheckCommandResult {
+  if (report.error && report.errorKind === 'docker-unavailable') return session.dockerUnavailable(report.error);
   const summary = summaryLine(report);
   session.log(summary);
-  if (report.cancelled) return;
+  if (report.cancelled) return report;
   panel.show(report);
   const show = (text: string) => (report.ok ? vscode.window.showInformationMessage(text, 'Show Report') : vscode.window.showWarningMessage(text, 'Show Report'));
   void show(summary).then((choice) => choice && panel.show(report));
+  return report;
+}
+
+/**
+ * Removes the check containers that runs of a killed window or CLI left behind (never those of a
+ * run in progress). Failing to is no reason not to check: the run itself reports a missing engine.
+ */
+async function removeLeftovers(session: RuntimeSession, dockerPath: string, signal: AbortSignal, ownRunInProgress: boolean): Promise<void> {
+  try {
+    const removed = await removeLeftoverCheckContainers({ dockerPath, signal, ownRunInProgress });
+    if (removed.length > 0) session.log(`Removed ${removed.length} container${removed.length === 1 ? '' : 's'} an interrupted Build and Check left behind: ${removed.map((id) => id.slice(0, 12)).join(', ')}`);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    if (error instanceof DockerUnavailableError) return;
+    session.log(`Could not look for containers of interrupted runs: ${(error as Error).message}`);
+  }
 }
 
 export async function buildAndCheckCommand(session: RuntimeSession, panel: ReportPanel, arg?: unknown): Promise<CheckCommandResult> {
@@ -46,37 +68,37 @@ export async function buildAndCheckCommand(session: RuntimeSession, panel: Repor
   if (untrusted) return untrusted;
   const target = session.targetFile(arg, 'dockerfile');
   if (!(target instanceof vscode.Uri)) return target;
+  session.setBuildFailure(target, null);
   try {
     await session.saveIfDirty(target);
     const settings = session.settings(target);
-    const tag = session.tagFor(target, settings);
+    const tag = assertImageReference(session.tagFor(target, settings));
     session.output.show(true);
     session.log(`\n> Build and Check ${target.fsPath} as ${tag}`);
-    const report = await withCancellableProgress(`Build and Check ${path.basename(target.fsPath)}`, (progress, signal) =>
-      verifyDockerfile({
-        dockerPath: settings.dockerPath,
-        signal,
-        dockerfile: target.fsPath,
-        context: session.buildContextFor(target, settings),
-        tag,
-        ports: settings.ports.length > 0 ? settings.ports : undefined,
-        bindAddress: settings.bindAddress,
-        hardened: settings.hardened,
-        user: settings.user || undefined,
-        envFile: session.envFileFor(target, settings),
-        ...checkOptions(session, settings, progress),
-      }),
+    const othersInProgress = session.runs.count('check') > 0;
+    const report = await session.withProgress(
+      `Build and Check ${path.basename(target.fsPath)}`,
+      async (progress, signal) => {
+        await removeLeftovers(session, settings.dockerPath, signal, othersInProgress);
+        return verifyDockerfile({
+          dockerPath: settings.dockerPath,
+          signal,
+          dockerfile: target.fsPath,
+          context: session.buildContextFor(target, settings),
+          tag,
+          ports: settings.ports.length > 0 ? settings.ports : undefined,
+          bindAddress: settings.bindAddress,
+          hardened: settings.hardened,
+          user: settings.user || undefined,
+          envFile: session.envFileFor(target, settings),
+          ...checkOptions(session, settings, progress),
+        });
+      },
+      'check',
     );
-    session.buildDiagnostics.delete(target);
-    const failure = report.build?.failure;
-    if (failure?.line) {
-      const line = failure.line - 1;
-      session.buildDiagnostics.set(target, [new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), `docker build failed: ${failure.message}`, vscode.DiagnosticSeverity.Error)]);
-    }
+    session.setBuildFailure(target, report.build?.failure ?? null);
     if (report.build?.ok) session.builtImages.set(target.fsPath, tag);
-    if (report.error) session.fail(new Error(report.error));
-    present(session, panel, report);
-    return report;
+    return present(session, panel, report);
   } catch (error) {
     return session.fail(error);
   }
@@ -110,18 +132,20 @@ export async function composeUpAndCheckCommand(session: RuntimeSession, panel: R
     session.output.show(true);
     session.log(`\n> Compose Up and Check ${target.fsPath} service ${service}`);
     const chosen = service;
-    const report = await withCancellableProgress(`Compose Up and Check ${chosen}`, (progress, signal) =>
-      composeUpAndCheck({
-        dockerPath: settings.dockerPath,
-        signal,
-        composeFile: target.fsPath,
-        service: chosen,
-        ...checkOptions(session, settings, progress),
-      }),
+    const report = await session.withProgress(
+      `Compose Up and Check ${chosen}`,
+      (progress, signal) =>
+        composeUpAndCheck({
+          dockerPath: settings.dockerPath,
+          signal,
+          composeFile: target.fsPath,
+          service: chosen,
+          ...checkOptions(session, settings, progress),
+        }),
+      'check',
     );
-    if (report.error) session.fail(new Error(report.error));
-    present(session, panel, report);
-    return report;
+    if (report.dockerfile) session.setBuildFailure(vscode.Uri.file(report.dockerfile), report.build?.failure ?? null);
+    return present(session, panel, report);
   } catch (error) {
     return session.fail(error);
   }

@@ -1,5 +1,6 @@
 /** Code lenses on the final FROM of a Dockerfile: Build Image, Run Container, Build and Check (trusted workspaces only). */
 import * as vscode from 'vscode';
+import { finalFromLine } from './final-from';
 import { isDockerfileUri } from './session';
 
 export class FromCodeLensProvider implements vscode.CodeLensProvider {
@@ -12,11 +13,8 @@ export class FromCodeLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.isTrusted || document.uri.scheme !== 'file' || !isDockerfileUri(document.uri, document.languageId)) return [];
-    let fromLine = -1;
-    for (let line = 0; line < document.lineCount; line++) {
-      if (/^\s*FROM\s/i.test(document.lineAt(line).text)) fromLine = line;
-    }
-    if (fromLine < 0) return [];
+    const fromLine = finalFromLine(document.getText());
+    if (fromLine === null) return [];
     const range = new vscode.Range(fromLine, 0, fromLine, 0);
     const args = [document.uri];
     return [

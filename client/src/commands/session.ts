@@ -1,6 +1,7 @@
 /**
  * What the Docker commands share: the output channel, build diagnostics, the images built and
- * containers started in this window, settings, workspace trust and how errors are shown.
+ * containers started in this window, the runs in progress, settings, workspace trust and how
+ * errors are shown.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,11 +11,13 @@ import {
   InputError,
   parsePortMapping,
   tagFromFolder,
+  type BuildFailure,
   type HistoryStore,
   type ImageRecord,
   type PortMapping,
   type RunningContainer,
 } from '../../../server/src/runtime';
+import { RunTracker, type RunKind } from './run-tracker';
 
 /** What a command returns when it did not do its work. */
 export interface CommandFailure {
@@ -42,6 +45,12 @@ export interface RuntimeSettings {
 export const UNTRUSTED_MESSAGE =
   'Shipshape builds and runs containers only in a trusted workspace: a Dockerfile, build context or compose file could run anything. Trust this workspace (Manage Workspace Trust) to use the Docker commands.';
 
+/** Diagnostics of failed builds carry this source. */
+export const BUILD_DIAGNOSTIC_SOURCE = 'shipshape build';
+
+/** How long closing the window waits for runs in progress to remove their containers. */
+const SHUTDOWN_WAIT_MS = 5000;
+
 const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:Dockerfile|dockerfile|Containerfile)$/;
 const COMPOSE_NAME = /(?:^|[.-])compose(?:\.[^.]+)?\.ya?ml$|^docker-compose.*\.ya?ml$/;
 
@@ -58,9 +67,12 @@ export class RuntimeSession implements vscode.Disposable {
   readonly buildDiagnostics = vscode.languages.createDiagnosticCollection('shipshape-build');
   /** Last image built per Dockerfile (fsPath → tag). */
   readonly builtImages = new Map<string, string>();
-  /** Containers started by Run Container, newest last. */
+  /** Containers Run Container started in this window, newest last (the engine's labels list them after a reload too). */
   readonly started: (RunningContainer & { dockerfile: string })[] = [];
   readonly history: HistoryStore;
+  readonly runs = new RunTracker();
+  private readonly editListener: vscode.Disposable;
+  private disposed: Promise<void> | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
     const key = 'shipshape.verifyHistory';
@@ -68,11 +80,46 @@ export class RuntimeSession implements vscode.Disposable {
       get: (k: string) => context.workspaceState.get<Record<string, ImageRecord>>(key, {})[k],
       set: (k: string, record: ImageRecord) => void context.workspaceState.update(key, { ...context.workspaceState.get<Record<string, ImageRecord>>(key, {}), [k]: record }),
     };
+    // A build failure's line is only right for the text that was built: an edit of that file clears it.
+    this.editListener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0 && this.buildDiagnostics.has(event.document.uri)) this.buildDiagnostics.delete(event.document.uri);
+    });
   }
 
-  dispose(): void {
-    this.output.dispose();
-    this.buildDiagnostics.dispose();
+  /** Aborts the runs in progress, waits (a few seconds at most) for them to remove their containers, then closes. */
+  dispose(): Promise<void> {
+    this.disposed ??= (async () => {
+      this.editListener.dispose();
+      const finished = await this.runs.close(SHUTDOWN_WAIT_MS);
+      if (!finished) this.log('Some runs did not finish cleaning up in time; the next Build and Check removes what they left.');
+      this.output.dispose();
+      this.buildDiagnostics.dispose();
+    })();
+    return this.disposed;
+  }
+
+  /** Shows a failed build on its Dockerfile line (or clears the file's build diagnostics when null). */
+  setBuildFailure(dockerfile: vscode.Uri, failure: BuildFailure | null): void {
+    if (!failure?.line) {
+      this.buildDiagnostics.delete(dockerfile);
+      return;
+    }
+    const line = failure.line - 1;
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), `docker build failed: ${failure.message}`, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = BUILD_DIAGNOSTIC_SOURCE;
+    this.buildDiagnostics.set(dockerfile, [diagnostic]);
+  }
+
+  /**
+   * Runs work under a cancellable notification. Its signal fires on Cancel and when the window
+   * closes; the run counts as in progress until the work has finished (cleanup included).
+   */
+  withProgress<T>(title: string, work: (progress: vscode.Progress<{ message?: string }>, signal: AbortSignal) => Promise<T>, kind: RunKind = 'other'): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const cancel = new AbortController();
+      token.onCancellationRequested(() => cancel.abort());
+      return this.runs.track(kind, (signal) => work(progress, signal), cancel.signal);
+    });
   }
 
   settings(scope?: vscode.Uri): RuntimeSettings {
@@ -113,7 +160,7 @@ export class RuntimeSession implements vscode.Disposable {
   }
 
   log(line: string): void {
-    this.output.appendLine(line);
+    if (!this.disposed) this.output.appendLine(line);
   }
 
   /** Null when the workspace is trusted; else says why nothing runs. */
@@ -142,10 +189,22 @@ export class RuntimeSession implements vscode.Disposable {
   fail(error: unknown): CommandFailure {
     if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') return { ok: false, reason: 'cancelled', error: 'cancelled' };
     const message = error instanceof Error ? error.message : String(error);
-    const reason: CommandFailure['reason'] = error instanceof DockerUnavailableError ? 'no-docker' : error instanceof InputError ? 'input' : 'error';
+    if (error instanceof DockerUnavailableError) return this.dockerUnavailable(message);
     this.log(`Error: ${message}`);
     void vscode.window.showErrorMessage(message);
-    return { ok: false, reason, error: message };
+    return { ok: false, reason: error instanceof InputError ? 'input' : 'error', error: message };
+  }
+
+  /**
+   * No docker CLI, daemon or Compose: one message that says what to do (it names the fix), with a
+   * way to the setting that points at the docker executable.
+   */
+  dockerUnavailable(message: string): CommandFailure {
+    this.log(`Error: ${message}`);
+    void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'shipshape.runtime.dockerPath');
+    });
+    return { ok: false, reason: 'no-docker', error: message };
   }
 
   /** Saves the document first when it is open and dirty, so docker builds what the user sees. */
@@ -153,13 +212,4 @@ export class RuntimeSession implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc?.isDirty) await doc.save();
   }
-}
-
-/** Runs work under a cancellable notification; cancel aborts the signal. */
-export function withCancellableProgress<T>(title: string, work: (progress: vscode.Progress<{ message?: string }>, signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    return work(progress, controller.signal);
-  });
 }

@@ -4,6 +4,7 @@
  * so a compose file and its Dockerfile are judged together.
  */
 import { parseDockerfile, type Stage } from '../dockerfile/model';
+import { stageDefaultsToNonRoot } from '../dockerfile/non-root-images';
 import type { Instruction } from '../dockerfile/instruction';
 import type { FileAccess } from '../engine/types';
 import { scalarText, type ComposeService } from './model';
@@ -13,6 +14,8 @@ export interface BuildFacts {
   path: string;
   /** The effective USER of the built stage (inherited from the stages it builds on); null when none. */
   user: string | null;
+  /** True when the image the built stage starts from runs as a non-root user by default (distroless `:nonroot`…). */
+  nonRootBase: boolean;
   /** `set` for a HEALTHCHECK CMD, `none` for HEALTHCHECK NONE, `absent` when there is none. */
   healthcheck: 'set' | 'none' | 'absent';
   /** VOLUME paths of the built stage and the stages it builds on. */
@@ -65,6 +68,7 @@ function readFacts(text: string, path: string, target: string | null): BuildFact
   return {
     path,
     user: user ? unquote(user.args[0]?.value ?? '') : null,
+    nonRootBase: stageDefaultsToNonRoot(stage),
     healthcheck: !healthcheck ? 'absent' : (healthcheck.args[0]?.value ?? '').toUpperCase() === 'NONE' ? 'none' : 'set',
     volumes: all('VOLUME'),
     exposes: all('EXPOSE').map((p) => p.replace(/\/(tcp|udp|sctp)$/i, '')),

@@ -9,6 +9,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { CommentLine } from '../engine/suppression';
 import { LineIndex, type Range } from '../engine/text';
+import { withDefaults } from './interpolation';
 import { lastLineOf, spanRange, type Span } from './yaml-ranges';
 
 /**
@@ -318,6 +319,30 @@ function errorEnd(text: string, start: number, end: number): number {
   return Math.max(end, start + word.length);
 }
 
+/**
+ * A missing closing quote is found where the string had to end (the end of the file, often, since a
+ * quoted string runs on over the lines below): the finding goes to the opening quote, on the line
+ * up to its end, which is where the fix belongs. Null when the error is another one.
+ */
+function unclosedQuoteSpan(document: Document, text: string, error: { code: string; message: string; pos: [number, number] }): [number, number] | null {
+  const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+  if (error.code !== 'MISSING_CHAR' || !quote) return null;
+  const style = quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+  let start = -1;
+  visit(document, {
+    Scalar(_key, node) {
+      const range = node.range;
+      // The innermost (last-starting) string of that quote that runs up to the error.
+      if (node.type === style && range && range[0] < error.pos[0] && error.pos[0] <= range[2] && range[0] > start) start = range[0];
+    },
+  });
+  if (start < 0 || text[start] !== quote) return null;
+  let end = start + 1;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  while (end > start + 1 && /[ \t]/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -330,7 +355,7 @@ export function parseCompose(text: string): ComposeModel {
   const problems: ComposeProblem[] = [];
   const errorLines = new Set<number>();
   for (const error of document.errors) {
-    const [start, end] = errorSpan(text, error.pos[0], error.pos[1]);
+    const [start, end] = unclosedQuoteSpan(document, text, error) ?? errorSpan(text, error.pos[0], error.pos[1]);
     // One finding per problem: errors that follow from the first on its line are dropped.
     const line = index.positionAt(start).line;
     if (errorLines.has(line)) continue;
@@ -450,7 +475,17 @@ export function serviceRange(service: ComposeService): Range {
   return service.entry.origin ? service.entry.origin.usedAt : service.entry.keyRange;
 }
 
+/**
+ * A scalar's text as compose reads it when no variable is set (`${NNP:-true}` → `true`), with
+ * `unresolved` when a variable without a default leaves part of it to the environment; undefined
+ * for a mapping or sequence.
+ */
+export function defaultedText(value: YamlValue | null | undefined): { text: string; unresolved: boolean } | undefined {
+  return value?.type === 'scalar' ? withDefaults(value.text.trim()) : undefined;
+}
+
 /** True for YAML/compose true values (`true`, `yes`, `on`, and a `${VAR:-true}` default). */
 export function isTrue(value: YamlValue | null | undefined): boolean {
-  return value?.type === 'scalar' && /^(true|yes|on)$/i.test(value.text.replace(/^\$\{[A-Za-z_][A-Za-z0-9_]*:?-(.*)\}$/, '$1'));
+  const text = defaultedText(value)?.text;
+  return text !== undefined && /^(true|yes|on)$/i.test(text.trim());
 }

@@ -28,7 +28,7 @@ export const composeSupport: KindSupport<'compose'> = {
   },
   indentedComments: true,
   statementStart(model, line) {
-    // With a YAML error anywhere (an unclosed quote is reported where the file ends), a comment
+    // With a YAML error anywhere (an unclosed quote runs on over the lines below it), a comment
     // line inserted among the entries may be read as part of a string: no pragma line then.
     if (model.problems.length > 0) return null;
     // The innermost entry or item containing the line.

@@ -6,13 +6,23 @@ export interface ServiceMount {
   item: YamlValue;
   /** `bind` for host paths, `volume` for named or anonymous volumes, `tmpfs`, or `other`. */
   type: string;
-  /** The host path or volume name after defaults; null for an anonymous volume or an unknown value. */
+  /**
+   * The host path (a leading `$HOME` read as `~`) or volume name after defaults; null for an
+   * anonymous volume or an unknown value.
+   */
   source: string | null;
   target: string | null;
   readOnly: boolean;
 }
 
 const HOST_PATH = /^(\/|\.|~|[A-Za-z]:[\\/]|\\\\)/;
+/** `$HOME` or `${HOME}` at the start of a host path: the environment always sets it, so it reads as `~`. */
+const HOME_VARIABLE = /^\$(\{HOME(:?-[^}]*)?\}|HOME(?![A-Za-z0-9_]))/;
+
+/** The text after interpolation defaults, with a leading `$HOME` read as `~`. */
+function hostPathDefaults(raw: string): { text: string; unresolved: boolean } {
+  return withDefaults(raw.replace(HOME_VARIABLE, '~'));
+}
 
 export function serviceMounts(service: ComposeService): ServiceMount[] {
   const volumes = service.get('volumes')?.value;
@@ -24,7 +34,7 @@ export function serviceMounts(service: ComposeService): ServiceMount[] {
       if (mount) out.push({ item, ...mount });
     } else if (item.type === 'map') {
       const raw = (key: string) => scalarText(item.get(key)?.value);
-      const source = raw('source') === undefined ? null : withDefaults(raw('source')!);
+      const source = raw('source') === undefined ? null : hostPathDefaults(raw('source')!);
       const type = (raw('type') ?? (source && HOST_PATH.test(source.text) ? 'bind' : 'volume')).toLowerCase();
       const readOnly = /^(true|yes|on)$/i.test(raw('read_only') ?? '');
       out.push({ item, type, source: source && !source.unresolved ? source.text : null, target: raw('target') ?? null, readOnly });
@@ -34,7 +44,7 @@ export function serviceMounts(service: ComposeService): ServiceMount[] {
 }
 
 export function parseShortVolume(raw: string): Omit<ServiceMount, 'item'> | null {
-  const { text, unresolved } = withDefaults(raw.trim());
+  const { text, unresolved } = hostPathDefaults(raw.trim());
   if (text === '') return null;
   // A Windows drive letter's colon is part of the source.
   const drive = /^[A-Za-z]:[\\/]/.test(text) ? 2 : 0;

@@ -1,9 +1,9 @@
 /**
  * Text edits to a compose file computed from node ranges, so a fix keeps the file's indentation,
  * quoting, comments and line endings (the document is never re-stringified). Each helper returns
- * null when the spot cannot be edited safely (flow mappings, values that came through an alias, a
- * YAML error on the lines it edits or on the keys above them: the parser's reading of broken lines,
- * and so where a new line would land, is a guess).
+ * null when the spot cannot be edited safely (a nested block in a flow mapping, values that came
+ * through an alias, a YAML error on the lines it edits or on the keys above them: the parser's
+ * reading of broken lines, and so where a new line would land, is a guess).
  */
 import { isPair, isScalar, type Node, type Pair } from 'yaml';
 import type { Range, TextEdit } from '../engine/text';
@@ -51,22 +51,24 @@ export function indentStep(model: ComposeModel): number {
   return 2;
 }
 
-/** True when the value is written here (not through an alias or merge) in block style. */
-function ownBlock(value: YamlMapping | YamlSequence): boolean {
-  return !value.origin && !value.flow;
-}
-
 /**
- * Adds lines to the end of a block mapping: `lines[0]` is `key: value`, later lines are relative
- * to the key's column (indent them with `indentStep`).
+ * Adds lines to the end of a mapping: `lines[0]` is `key: value`, later lines are relative to the
+ * key's column (indent them with `indentStep`). A flow mapping (`{image: nginx:1.27}`) gets
+ * `, key: value` after its last entry, in its own style, when every line is a `key: value` of its
+ * own (a nested block cannot be written there).
  */
 export function appendToMap(model: ComposeModel, map: YamlMapping, lines: string[]): TextEdit | null {
-  if (!ownBlock(map)) return null;
+  if (map.origin) return null;
   const pairs = (map.node as unknown as { items: unknown[] }).items.filter(isPair);
   if (pairs.length === 0) return null;
   const firstKey = spanOfNode(pairs[0].key as Node, model.text);
   const last = pairSpan(pairs[pairs.length - 1], model.text);
   if (!firstKey || !last) return null;
+  if (map.flow) {
+    if (lines.some((line) => /^\s/.test(line) || /:$/.test(line))) return null;
+    if (errorOnLines(model, map.range.start.line, map.range.end.line)) return null;
+    return { range: rangeAt(model, last.end), newText: lines.map((line) => ', ' + line).join('') };
+  }
   const column = model.index.positionAt(firstKey.start).character;
   const lastLine = lastLineOf(model.index, last);
   if (errorOnLines(model, map.range.start.line, lastLine + 1)) return null;

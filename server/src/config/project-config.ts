@@ -7,6 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { configuredLevel } from '../engine/lint';
 import type { RuleMeta } from '../engine/rule';
+import { ruleNameKey } from '../engine/rule-names';
 import type { RuleLevel, Settings } from '../engine/settings';
 import { parseHadolintConfig, type ConfigProblem, type HadolintConfig } from './hadolint-file';
 
@@ -121,14 +122,14 @@ export function settingsWithConfig(user: Settings, project: ProjectConfig | null
   const merged: Record<string, RuleLevel> = { ...userRules };
   const ruleNames = new Set<string>();
   for (const rule of rules) {
-    for (const name of [rule.id, ...rule.aliases]) ruleNames.add(name.toLowerCase());
+    for (const name of [rule.id, ...rule.aliases]) ruleNames.add(ruleNameKey(name));
     const level = configuredLevel(rule, user) ?? configuredLevel(rule, fromFile);
     if (level !== undefined) merged[rule.id] = level;
   }
   // Ids that are no rule of ours (ShellCheck's SCxxxx, rules of another version): ours still win.
-  const userNames = new Set(Object.keys(userRules).map((name) => name.toLowerCase()));
+  const userNames = new Set(Object.keys(userRules).map(ruleNameKey));
   for (const [id, level] of Object.entries(fromFile.rules)) {
-    const name = id.toLowerCase();
+    const name = ruleNameKey(id);
     if (ruleNames.has(name) || userNames.has(name)) continue;
     if (SHELLCHECK_CODE.test(name) && userNames.has('shellcheck')) continue;
     merged[id] = level;

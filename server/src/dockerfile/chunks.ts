@@ -52,11 +52,15 @@ export function isBlankLine(text: string): boolean {
   return text.trim().length === 0;
 }
 
-/** True when the line, ignoring trailing white space, ends with the escape character. */
+/**
+ * True when the line continues on the next one: ignoring trailing white space, it ends with the
+ * escape character, and not with two of them. As BuildKit reads it, `C:\\dir\\` ends with an
+ * escaped escape character and ends the instruction (and so, for want of a look-behind, does `a \\\`).
+ */
 export function endsWithEscape(text: string, escape: string): boolean {
   let end = text.length;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  return end > 0 && text[end - 1] === escape;
+  return end > 0 && text[end - 1] === escape && text[end - 2] !== escape;
 }
 
 export function scanChunks(index: LineIndex): ChunkScan {

@@ -10,6 +10,7 @@ import {
   findInvocations,
   hasCacheMountCovering,
   insertAfterWord,
+  readsPipe,
   removesPath,
   runInstructions,
   type FindOptions,
@@ -97,7 +98,7 @@ export interface YesCheck {
 /** Reports invocations that would wait for a confirmation; the fix adds ` -y` after the subcommand. */
 export function reportMissingYes(model: DockerfileModel, report: (r: Report) => void, check: YesCheck): void {
   for (const { script, inv } of invocationsIn(model, check.manager, check.subcommands)) {
-    if (check.answers(inv) || inv.command.separatorBefore === '|') continue;
+    if (check.answers(inv) || readsPipe(inv)) continue;
     const sub = inv.subcommand!;
     const label = invocationLabel(inv);
     report({

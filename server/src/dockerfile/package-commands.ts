@@ -1,11 +1,12 @@
 /**
  * Finds package-manager invocations (`apt-get install`, `apk add`, `pip install`, `dnf install`…)
- * in a RUN script: across `&&`/`;`/`||` chains, behind `sudo`/`env`/`VAR=x` prefixes, and inside
+ * in a RUN script: across `&&`/`;`/`||` chains, behind `sudo`/`env`/`timeout`/`xargs`/`VAR=x` prefixes, and inside
  * `sh -c "…"` / `bash -c '…'` strings, whose words are mapped back to offsets in the outer script so
  * `script.rangeOf(word.start, word.end)` gives their place in the document.
  */
 import type { TextEdit } from '../engine/text';
-import type { Instruction } from './instruction';
+import { expandVariables } from './image-reference';
+import { flagValue, type Instruction } from './instruction';
 import type { DockerfileModel, Stage } from './model';
 import { baseCommandName, parseShell, type ShellCommand, type ShellWord } from './shell-words';
 import type { SourceText } from './source-text';
@@ -327,6 +328,14 @@ function searchInvocations(
   return out;
 }
 
+/**
+ * True when the program reads what the command before `|` prints (`yes | apt-get install …`); not
+ * behind `xargs`, which reads the pipe for arguments and gives the program no input.
+ */
+export function readsPipe(inv: PackageInvocation): boolean {
+  return inv.command.separatorBefore === '|' && !inv.prefix.some((word) => baseName(word.value) === 'xargs');
+}
+
 function baseName(value: string): string {
   return value.slice(value.lastIndexOf('/') + 1);
 }
@@ -443,6 +452,36 @@ export function shippedStages(model: DockerfileModel): Set<Stage> {
 }
 
 /**
+ * The stages whose files can end up in the image: the shipped stages, and the stages they (or those,
+ * in turn) `COPY --from`, with the stages those build on. COPY keeps the mode of the files it copies.
+ * A `--from` that names no stage of the file (an image) adds nothing; one whose variables cannot be
+ * resolved could be any earlier stage, so it adds them all.
+ */
+export function stagesInImage(model: DockerfileModel): Set<Stage> {
+  const out = new Set<Stage>();
+  const pending = model.finalStage ? [model.finalStage] : [];
+  while (pending.length > 0) {
+    const stage = pending.pop()!;
+    if (out.has(stage)) continue;
+    out.add(stage);
+    if (stage.baseStage) pending.push(stage.baseStage);
+    for (const instruction of stage.instructions) {
+      const from = instruction.keyword === 'COPY' ? flagValue(instruction, 'from') : undefined;
+      if (from) pending.push(...copiedStages(model, stage, from));
+    }
+  }
+  return out;
+}
+
+function copiedStages(model: DockerfileModel, stage: Stage, from: string): Stage[] {
+  const earlier = model.stages.slice(0, stage.index);
+  const value = expandVariables(from, model.globalArgValues).toLowerCase();
+  if (value.includes('$')) return earlier;
+  if (/^\d+$/.test(value)) return earlier.filter((s) => s.index === Number(value));
+  return earlier.filter((s) => s.name !== null && s.name.toLowerCase() === value);
+}
+
+/**
  * The RUNs with a script (ONBUILD RUNs included) whose layers end up in the image: those of the
  * shipped stages, and those before the first FROM, which belong to no stage.
  */
@@ -485,6 +524,24 @@ export function lastSetValue(instructions: readonly Instruction[], name: string,
     for (const prop of instruction.properties) if (prop.name === name) value = prop.value;
   }
   return value;
+}
+
+/**
+ * The ARG and ENV values in force at `instruction`: those set before it in its stage and the stages
+ * it builds on (ARG defaults included, earlier values expanded in later ones), an `ARG NAME` without
+ * a value taking the default of the ARG before the first FROM. A name declared without any value maps
+ * to null.
+ */
+export function variablesAt(model: DockerfileModel, stage: Stage, instruction: Instruction): Map<string, string | null> {
+  const values = new Map<string, string | null>();
+  for (const candidate of instructionsBefore(stage, instruction)) {
+    if (candidate.keyword !== 'ARG' && candidate.keyword !== 'ENV') continue;
+    for (const prop of candidate.properties) {
+      if (prop.value !== null) values.set(prop.name, expandVariables(prop.value, values));
+      else if (!values.has(prop.name)) values.set(prop.name, model.globalArgValues.get(prop.name) ?? null);
+    }
+  }
+  return values;
 }
 
 /** An edit inserting `text` just after a word of the script (on the word's own line, even before a line continuation). */

@@ -2,6 +2,8 @@
  * A small POSIX-shell reader for RUN scripts: splits a script into simple commands at `&&`, `||`,
  * `;`, `|`, `&`, newlines and parentheses, and each command into words with their offsets in the
  * script. It does not run or expand anything; quotes are removed from `value`, kept in `raw`.
+ * In `case WORD in pattern|pattern) …;; esac` the patterns are skipped: `case WORD in` is a command
+ * of its own (with no program), and each arm's commands follow with `)` before them.
  */
 
 export interface ShellWord {
@@ -19,7 +21,7 @@ export interface ShellCommand {
   words: ShellWord[];
   /** Index in `words` of the program that runs (after `VAR=x`, `sudo`, `env`, `exec`…); -1 when none. */
   nameIndex: number;
-  /** The operator before this command: '', '&&', '||', ';', '|', '&', '\n', '(' or ')'. */
+  /** The operator before this command: '', '&&', '||', ';', ';;', '|', '&', '\n', '(' or ')' (also after a case pattern). */
   separatorBefore: string;
   /** The operator after this command ('' at the end). */
   separatorAfter: string;
@@ -27,7 +29,17 @@ export interface ShellCommand {
   end: number;
 }
 
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'time', 'nice', 'nohup', 'builtin', 'doas', 'eatmydata', 'stdbuf', 'su-exec', 'gosu']);
+/** Programs that run the command given in their arguments (`xargs` adds arguments read from stdin). */
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'time', 'nice', 'nohup', 'builtin', 'doas', 'eatmydata', 'stdbuf', 'su-exec', 'gosu', 'timeout', 'xargs']);
+/** Options of a wrapper that take the next word as their value. */
+const WRAPPER_VALUE_OPTIONS: Record<string, RegExp> = {
+  sudo: /^-[ugCDhprtT]$/,
+  doas: /^-[ugCDhprtT]$/,
+  nice: /^-n$/,
+  env: /^-[uSC]$/,
+  timeout: /^-[ks]$/,
+  xargs: /^-[adEILnPs]$/,
+};
 const PREFIX_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac']);
 
 export function commandName(command: ShellCommand): string {
@@ -53,12 +65,15 @@ export function parseShell(script: string): ShellCommand[] {
   let commandStart = -1;
   let i = 0;
   const n = script.length;
+  // Open `case` statements: how many, and where the one being read is in its header.
+  let openCases = 0;
+  let caseHeader: 'subject' | 'in' | null = null;
 
   const finish = (separator: string) => {
     if (words.length > 0) {
       commands.push({
         words,
-        nameIndex: findNameIndex(words),
+        nameIndex: findNameIndex(script, words),
         separatorBefore,
         separatorAfter: separator,
         start: commandStart,
@@ -84,6 +99,15 @@ export function parseShell(script: string): ShellCommand[] {
     if (c === '#') {
       while (i < n && script[i] !== '\n') i++;
       continue;
+    }
+    if (c === ';' && openCases > 0) {
+      // The end of a case arm (`;;`, or bash's `;&` and `;;&`): patterns follow.
+      const end = /^;(;&?|&)/.exec(script.slice(i, i + 3));
+      if (end) {
+        finish(';;');
+        i = skipCasePatterns(i + end[0].length);
+        continue;
+      }
     }
     if (c === '&' || c === '|' || c === ';' || c === '(' || c === ')') {
       const two = script.slice(i, i + 2);
@@ -132,7 +156,7 @@ export function parseShell(script: string): ShellCommand[] {
             continue;
           }
           if (script[i] === '$' && script[i + 1] === '(') {
-            const end = skipSubstitution(script, i + 2);
+            const end = substitutionEndOrLength(script, i + 2);
             value += script.slice(i, end);
             i = end;
             continue;
@@ -144,7 +168,7 @@ export function parseShell(script: string): ShellCommand[] {
         continue;
       }
       if (ch === '$' && script[i + 1] === '(') {
-        const end = skipSubstitution(script, i + 2);
+        const end = substitutionEndOrLength(script, i + 2);
         value += script.slice(i, end);
         i = end;
         continue;
@@ -161,9 +185,68 @@ export function parseShell(script: string): ShellCommand[] {
     }
     if (commandStart < 0) commandStart = start;
     words.push({ value, start, end: Math.min(i, n), quoted });
+    if (caseHeader === 'subject') caseHeader = 'in';
+    else if (caseHeader === 'in') {
+      caseHeader = null;
+      if (value === 'in' && !quoted) {
+        openCases++;
+        i = skipCasePatterns(i);
+      }
+    } else if (!quoted && value === 'case' && words.slice(0, -1).every((w) => PREFIX_KEYWORDS.has(w.value) && !w.quoted)) caseHeader = 'subject';
+    else if (!quoted && value === 'esac' && words.length === 1 && openCases > 0) openCases--;
   }
   finish('');
   return commands;
+
+  /**
+   * From after `in` or the end of an arm: skips the next arm's patterns (`(a|b)`, `x86_64|amd64)`)
+   * and returns where its commands start; stops before `esac`.
+   */
+  function skipCasePatterns(from: number): number {
+    let at = skipBlanks(script, from);
+    if (script.startsWith('esac', at) && isWordEnd(script, at + 4)) {
+      if (words.length > 0) finish(';');
+      return at;
+    }
+    if (script[at] === '(') at++;
+    const close = patternEnd(script, at);
+    finish(')');
+    return close;
+  }
+}
+
+/** Skips white space, line breaks, escaped line breaks and comments. */
+function skipBlanks(script: string, from: number): number {
+  let i = from;
+  while (i < script.length) {
+    const c = script[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++;
+    else if (c === '\\' && script[i + 1] === '\n') i += 2;
+    else if (c === '#') while (i < script.length && script[i] !== '\n') i++;
+    else break;
+  }
+  return i;
+}
+
+function isWordEnd(script: string, at: number): boolean {
+  return at >= script.length || /[\s;&|()]/.test(script[at]);
+}
+
+/** From the start of a case pattern list to just after the `)` that closes it (or the script's end). */
+function patternEnd(script: string, from: number): number {
+  let i = from;
+  while (i < script.length) {
+    const c = script[i];
+    if (c === ')') return i + 1;
+    if (c === '\\') i += 2;
+    else if (c === "'") {
+      const close = script.indexOf("'", i + 1);
+      i = close === -1 ? script.length : close + 1;
+    } else if (c === '"') i = doubleQuotedEndOrLength(script, i + 1);
+    else if (c === '$' && script[i + 1] === '(') i = substitutionEndOrLength(script, i + 2);
+    else i++;
+  }
+  return script.length;
 }
 
 /**
@@ -173,51 +256,6 @@ export function parseShell(script: string): ShellCommand[] {
 export function scriptEndsOpen(script: string): boolean {
   const n = script.length;
   let i = 0;
-  const skipDoubleQuoted = (): boolean => {
-    // From just after `"`; false when the closing quote is missing.
-    while (i < n) {
-      const c = script[i];
-      if (c === '\\') i += 2;
-      else if (c === '"') {
-        i++;
-        return true;
-      } else if (c === '$' && script[i + 1] === '(') {
-        if (!skipSubstitutionClosed()) return false;
-      } else if (c === '`') {
-        const close = script.indexOf('`', i + 1);
-        if (close === -1) return false;
-        i = close + 1;
-      } else i++;
-    }
-    return false;
-  };
-  const skipSubstitutionClosed = (): boolean => {
-    // From `$(`; false when the matching `)` is missing.
-    i += 2;
-    let depth = 1;
-    while (i < n && depth > 0) {
-      const c = script[i];
-      if (c === '\\') {
-        i += 2;
-        continue;
-      }
-      if (c === "'") {
-        const close = script.indexOf("'", i + 1);
-        if (close === -1) return false;
-        i = close + 1;
-        continue;
-      }
-      if (c === '"') {
-        i++;
-        if (!skipDoubleQuoted()) return false;
-        continue;
-      }
-      if (c === '(') depth++;
-      else if (c === ')') depth--;
-      i++;
-    }
-    return depth === 0;
-  };
   while (i < n) {
     const c = script[i];
     if (c === '\\') {
@@ -230,44 +268,108 @@ export function scriptEndsOpen(script: string): boolean {
       if (close === -1) return true;
       i = close + 1;
     } else if (c === '"') {
-      i++;
-      if (!skipDoubleQuoted()) return true;
+      i = doubleQuotedEnd(script, i + 1);
+      if (i < 0) return true;
     } else if (c === '`') {
       const close = script.indexOf('`', i + 1);
       if (close === -1) return true;
       i = close + 1;
     } else if (c === '$' && script[i + 1] === '(') {
-      if (!skipSubstitutionClosed()) return true;
+      i = substitutionEnd(script, i + 2);
+      if (i < 0) return true;
     } else i++;
   }
   return false;
 }
 
-/** From just after `$(` to just after its matching `)`, honouring quotes and nesting. */
-function skipSubstitution(script: string, from: number): number {
+/** From just after an opening `"` to just after its closing one; -1 when it is missing. */
+function doubleQuotedEnd(script: string, from: number): number {
+  let i = from;
+  while (i < script.length) {
+    const c = script[i];
+    if (c === '\\') i += 2;
+    else if (c === '"') return i + 1;
+    else if (c === '$' && script[i + 1] === '(') {
+      i = substitutionEnd(script, i + 2);
+      if (i < 0) return -1;
+    } else if (c === '`') {
+      const close = script.indexOf('`', i + 1);
+      if (close === -1) return -1;
+      i = close + 1;
+    } else i++;
+  }
+  return -1;
+}
+
+function doubleQuotedEndOrLength(script: string, from: number): number {
+  const end = doubleQuotedEnd(script, from);
+  return end < 0 ? script.length : end;
+}
+
+/**
+ * From just after `$(` to just after its matching `)`; -1 when it is missing. Honours quotes,
+ * nesting, and the unbalanced `)` of case patterns (`$(case $a in x) echo 1;; esac)`).
+ */
+function substitutionEnd(script: string, from: number): number {
   let depth = 1;
   let i = from;
-  while (i < script.length && depth > 0) {
+  // For each open case: reading its subject, a pattern list, or an arm's commands.
+  const cases: ('subject' | 'pattern' | 'arm')[] = [];
+  while (i < script.length) {
     const c = script[i];
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
+    const open = cases[cases.length - 1];
+    if (c === '\\') i += 2;
+    else if (c === "'") {
       const close = script.indexOf("'", i + 1);
-      i = close === -1 ? script.length : close + 1;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    i++;
+      if (close === -1) return -1;
+      i = close + 1;
+    } else if (c === '"') {
+      i = doubleQuotedEnd(script, i + 1);
+      if (i < 0) return -1;
+    } else if (c === '`') {
+      const close = script.indexOf('`', i + 1);
+      if (close === -1) return -1;
+      i = close + 1;
+    } else if (c === '$' && script[i + 1] === '(') {
+      i = substitutionEnd(script, i + 2);
+      if (i < 0) return -1;
+    } else if (c === ')' && open === 'pattern') {
+      cases[cases.length - 1] = 'arm';
+      i++;
+    } else if (c === '(' && open === 'pattern') i++;
+    else if (c === '(' || c === ')') {
+      depth += c === '(' ? 1 : -1;
+      i++;
+      if (depth === 0) return i;
+    } else if (c === ';' && open === 'arm' && (script[i + 1] === ';' || script[i + 1] === '&')) {
+      cases[cases.length - 1] = 'pattern';
+      i += script.startsWith(';;&', i) ? 3 : 2;
+    } else if (/[a-z]/.test(c) && (i === from || /[\s;&|()]/.test(script[i - 1]))) {
+      const word = /^[a-z]+/.exec(script.slice(i, i + 5))![0];
+      if (isWordEnd(script, i + word.length)) {
+        if (word === 'case' && open !== 'pattern') cases.push('subject');
+        else if (word === 'in' && open === 'subject') cases[cases.length - 1] = 'pattern';
+        else if (word === 'esac' && (open === 'pattern' || open === 'arm')) cases.pop();
+      }
+      i += word.length;
+    } else i++;
   }
-  return i;
+  return -1;
+}
+
+function substitutionEndOrLength(script: string, from: number): number {
+  const end = substitutionEnd(script, from);
+  return end < 0 ? script.length : end;
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-function findNameIndex(words: ShellWord[]): number {
+/** `NAME=value` with the name and `=` unquoted (`A="b c"` is an assignment, `"A=b"` is not). */
+function isAssignment(script: string, word: ShellWord): boolean {
+  return ASSIGNMENT.test(script.slice(word.start, word.end));
+}
+
+function findNameIndex(script: string, words: ShellWord[]): number {
   let i = 0;
   while (i < words.length) {
     const word = words[i];
@@ -275,22 +377,24 @@ function findNameIndex(words: ShellWord[]): number {
       i++;
       continue;
     }
-    if (ASSIGNMENT.test(word.value) && !word.quoted) {
+    if (isAssignment(script, word)) {
       i++;
       continue;
     }
+    // `case WORD in`: the subject is not a program.
+    if (word.value === 'case' && !word.quoted) return -1;
     const base = word.value.slice(word.value.lastIndexOf('/') + 1);
     if (WRAPPERS.has(base)) {
       i++;
-      // Options of the wrapper (sudo -u user, env -i, nice -n 5) and env's assignments.
+      // Options of the wrapper (sudo -u user, env -i, nice -n 5, xargs -n 1) and the assignments it takes (env A=b).
+      const valueOption = WRAPPER_VALUE_OPTIONS[base];
       while (i < words.length && (words[i].value.startsWith('-') || ASSIGNMENT.test(words[i].value))) {
         const option = words[i].value;
         i++;
-        if ((base === 'sudo' || base === 'doas') && /^-[ugCDhprtT]$/.test(option)) i++;
-        else if (base === 'nice' && option === '-n') i++;
-        else if (base === 'env' && /^-[uSC]$/.test(option)) i++;
+        if (valueOption?.test(option)) i++;
       }
-      if ((base === 'su-exec' || base === 'gosu') && i < words.length) i++; // the user to run as
+      // The user to run as (su-exec app cmd), the time limit (timeout 60 cmd).
+      if ((base === 'su-exec' || base === 'gosu' || base === 'timeout') && i < words.length) i++;
       continue;
     }
     return i;

@@ -2,6 +2,7 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Instruction, Word } from '../dockerfile/instruction';
 import type { FileAccess } from '../engine/types';
+import { baseName, composeContextsOf, joinRelative } from './compose-builds';
 import { parseDockerignore, type DockerignoreModel } from './model';
 import { contextPath, hasMagic } from './patterns';
 
@@ -9,10 +10,6 @@ export interface ContextIgnore {
   /** Relative to the Dockerfile's folder (`app.Dockerfile.dockerignore` or `.dockerignore`). */
   path: string;
   model: DockerignoreModel;
-}
-
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /** The ignore file names Docker looks for, in its order: `<Dockerfile name>.dockerignore`, then `.dockerignore`. */
@@ -32,6 +29,34 @@ export function findContextIgnore(files: FileAccess | undefined, dockerfilePath:
     if (text !== undefined) return { path, model: parseDockerignore(text.replace(/^\uFEFF/, '')) };
   }
   return null;
+}
+
+export interface BuildIgnoreLookup {
+  /** An ignore file some build of the Dockerfile reads (relative to its folder); null when there is none. */
+  found: string | null;
+  /** Folders the Dockerfile may be built from, relative to its folder: its own, then those compose files build it from. */
+  contexts: string[];
+  /** Where a new ignore file goes: `<Dockerfile name>.dockerignore` when compose builds it from another folder (Docker reads that file whatever the context), else `.dockerignore`. */
+  createPath: string;
+}
+
+/**
+ * The ignore files of the Dockerfile's possible builds: `docker build .` in its folder, and the
+ * contexts compose files around it build it from (see `composeContextsOf`). Undefined when files
+ * cannot be read.
+ */
+export function lookupBuildIgnore(files: FileAccess | undefined, dockerfilePath: string | undefined): BuildIgnoreLookup | undefined {
+  if (!files) return undefined;
+  const own = findContextIgnore(files, dockerfilePath);
+  // Read the compose files only when nothing was found beside the Dockerfile: every keystroke asks.
+  const composeContexts = own ? [] : composeContextsOf(files, dockerfilePath).filter((context) => context !== '.');
+  const found = own?.path ?? composeContexts.map((context) => joinRelative(context, '.dockerignore')).find((path) => files.readFile(path) !== undefined) ?? null;
+  const name = dockerfilePath ? baseName(dockerfilePath) : '';
+  return {
+    found,
+    contexts: ['.', ...composeContexts],
+    createPath: composeContexts.length > 0 && name ? `${name}.dockerignore` : '.dockerignore',
+  };
 }
 
 export interface CopySource {

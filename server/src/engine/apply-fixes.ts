@@ -33,7 +33,8 @@ export function applyPreferredFixes(text: string, lint: (text: string) => Findin
       if (fix.edits.some((edit) => edits.some((other) => overlaps(edit, other)))) continue;
       edits.push(...fix.edits);
       for (const file of fix.createFiles ?? []) if (!createFiles.has(file.path)) createFiles.set(file.path, file);
-      externalEdits.push(...(fix.externalEdits ?? []));
+      // Fixes of several findings may make the same change to another file (one line for all): once is enough.
+      for (const external of fix.externalEdits ?? []) if (!externalEdits.some((other) => sameExternalEdit(other, external))) externalEdits.push(external);
       taken++;
     }
     const next = applyEdits(current, edits);
@@ -43,6 +44,10 @@ export function applyPreferredFixes(text: string, lint: (text: string) => Findin
     current = next;
   }
   return { text: current, applied, createFiles: [...createFiles.values()], externalEdits };
+}
+
+function sameExternalEdit(a: ExternalEdit, b: ExternalEdit): boolean {
+  return a.path === b.path && JSON.stringify(a.edits) === JSON.stringify(b.edits);
 }
 
 /** Edits conflict when their spans share a character or they start at the same place (their order would be ambiguous). */

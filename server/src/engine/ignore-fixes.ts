@@ -6,12 +6,14 @@
  * before them would turn into plain comments.
  */
 import type { KindSupport } from './kind-support';
+import { PRAGMA_ID_LIST } from './suppression';
 import type { ModelByKind } from './rule';
 import type { TextEdit } from './text';
 import type { Finding, Fix } from './types';
 
-const LINE_PRAGMA = /^(\s*#\s*shipshape\s+ignore\s*=\s*)(\S+)(.*)$/i;
-const FILE_PRAGMA = /^(\s*#\s*shipshape\s+global\s+ignore\s*=\s*)(\S+)(.*)$/i;
+// The new id goes after the whole list, which may have spaces after its commas.
+const LINE_PRAGMA = new RegExp(String.raw`^(\s*#\s*shipshape\s+ignore\s*=\s*)(${PRAGMA_ID_LIST})(.*)$`, 'i');
+const FILE_PRAGMA = new RegExp(String.raw`^(\s*#\s*shipshape\s+global\s+ignore\s*=\s*)(${PRAGMA_ID_LIST})(.*)$`, 'i');
 
 export function ignoreFixes<K extends keyof ModelByKind>(support: KindSupport<K>, model: ModelByKind[K], finding: Finding): Fix[] {
   const header = support.fileHeaderLine(model);

@@ -1,4 +1,5 @@
 import type { KindSupport } from './kind-support';
+import { ruleNameKey } from './rule-names';
 import { Suppressions } from './suppression';
 import type { ModelByKind, Report, Rule, RuleScope } from './rule';
 import type { Settings, RuleLevel } from './settings';
@@ -28,9 +29,9 @@ export function configuredLevel(rule: Pick<Rule, 'id' | 'aliases'>, settings: Se
   const levels = settings?.rules;
   if (!levels) return undefined;
   if (levels[rule.id] !== undefined) return levels[rule.id];
-  const wanted = [rule.id, ...rule.aliases].map((name) => name.toLowerCase());
+  const wanted = [rule.id, ...rule.aliases].map(ruleNameKey);
   for (const [name, level] of Object.entries(levels)) {
-    if (wanted.includes(name.toLowerCase())) return level;
+    if (wanted.includes(ruleNameKey(name))) return level;
   }
   return undefined;
 }

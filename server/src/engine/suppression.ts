@@ -3,8 +3,10 @@
  * `# shipshape global ignore=a,b` for the file), hadolint's (`# hadolint ignore=DL3008`,
  * `# hadolint global ignore=…`), Trivy's (`# trivy:ignore:AVD-DS-0002`), Checkov's
  * (`# checkov:skip=CKV_DOCKER_2: reason`, file-wide) and BuildKit's `# check=skip=A,B` directive.
- * Ids match a rule's id or any of its aliases, case-insensitively.
+ * Ids match a rule's id or any of its aliases as `ruleNameKey` compares them (case-insensitively;
+ * Trivy's `DS002` and `DS-0002` as `AVD-DS-0002`).
  */
+import { ruleNameKey } from './rule-names';
 import type { Finding } from './types';
 
 export interface CommentLine {
@@ -23,28 +25,39 @@ export class Suppressions {
   private readonly spans: Span[] = [];
 
   addFileWide(ids: Iterable<string>): void {
-    for (const id of ids) this.fileWide.add(id.toLowerCase());
+    for (const id of ids) this.fileWide.add(ruleNameKey(id));
   }
 
   addSpan(ids: Iterable<string>, fromLine: number, toLine: number): void {
-    this.spans.push({ ids: new Set([...ids].map((id) => id.toLowerCase())), fromLine, toLine });
+    this.spans.push({ ids: new Set([...ids].map(ruleNameKey)), fromLine, toLine });
   }
 
   isSuppressed(finding: Pick<Finding, 'rule' | 'aliases' | 'range'>): boolean {
-    const names = [finding.rule, ...finding.aliases].map((n) => n.toLowerCase());
+    const names = [finding.rule, ...finding.aliases].map(ruleNameKey);
     if (this.fileWide.has('all') || names.some((n) => this.fileWide.has(n))) return true;
     const line = finding.range.start.line;
     return this.spans.some((span) => line >= span.fromLine && line <= span.toLine && names.some((n) => span.ids.has(n)));
   }
 }
 
-const LINE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+ignore\s*=\s*([^\s#,]+(?:\s*,\s*[^\s#,]+)*)/i;
-const FILE_PRAGMA = /^\s*#\s*(?:shipshape|hadolint)\s+global\s+ignore\s*=\s*([^\s#,]+(?:\s*,\s*[^\s#,]+)*)/i;
+/**
+ * A pragma's list of names: `a,b`, `a, b`, and names with spaces (KICS query names) in double
+ * quotes, `"Memory Not Limited"`. Text after the list (a reason) is not part of it.
+ */
+export const PRAGMA_ID_LIST = String.raw`(?:"[^"\n]*"|[^\s#,"]+)(?:\s*,\s*(?:"[^"\n]*"|[^\s#,"]+))*`;
+const LINE_PRAGMA = new RegExp(String.raw`^\s*#\s*(?:shipshape|hadolint)\s+ignore\s*=\s*(${PRAGMA_ID_LIST})`, 'i');
+const FILE_PRAGMA = new RegExp(String.raw`^\s*#\s*(?:shipshape|hadolint)\s+global\s+ignore\s*=\s*(${PRAGMA_ID_LIST})`, 'i');
 const TRIVY_PRAGMA = /^\s*#\s*trivy:ignore:([A-Za-z0-9_-]+)/i;
 const CHECKOV_PRAGMA = /^\s*#\s*checkov:skip=([A-Za-z0-9_]+)/i;
 
+/** The names of a pragma's list; a quoted name keeps its spaces. */
 export function splitIds(list: string): string[] {
-  return list.split(/[\s,]+/).map((id) => id.trim()).filter((id) => id.length > 0);
+  const ids: string[] = [];
+  for (const match of list.matchAll(/"([^"\n]*)"|([^\s,"]+)/g)) {
+    const id = (match[1] ?? match[2]).trim();
+    if (id.length > 0) ids.push(id);
+  }
+  return ids;
 }
 
 /** The lines (inclusive) a line pragma covers. */

@@ -1,8 +1,8 @@
 /**
- * Compose file language features: completion and hover of keys and values from the schema,
- * schema validation that understands interpolation and `x-` fields, go to definition of the
- * services, networks, volumes, secrets, configs and models a service names, and links to build
- * contexts, Dockerfiles and env files.
+ * Compose file language features: completion and hover of keys and values from the schema (with
+ * notes on values that matter for safety), schema validation that understands interpolation and
+ * `x-` fields, go to definition of the services, networks, volumes, secrets, configs and models a
+ * service names, and links to build contexts, Dockerfiles and env files.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +12,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
   CompletionItemTag,
-  DiagnosticSeverity,
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
@@ -27,6 +26,14 @@ import {
 } from 'vscode-languageserver/node';
 import { describe, enumAt, ITEM, keysAt, schemasAt, typesOf, validateCompose, type PathSegment } from '../compose-schema';
 import { hasInterpolation } from '../compose/interpolation';
+import { parseCompose } from '../compose/model';
+import { composeSupport } from '../compose/support';
+import { configuredLevel } from '../engine/lint';
+import type { Settings } from '../engine/settings';
+import type { Finding } from '../engine/types';
+import { toDiagnostic } from '../lsp/convert';
+import { composeSchema } from '../rules/compose/compose-schema';
+import { valueNote } from './compose-value-notes';
 import { cursorContext, readLine, type CursorContext } from './yaml-paths';
 
 /** Top-level sections whose entries services refer to by name. */
@@ -218,7 +225,8 @@ export class ComposeFeatures {
     const lines = document.getText().split(/\r?\n/);
     const context = cursorContext(lines, position.line, position.character);
     const key = context.line.key;
-    if (key === null || !context.onKey || context.word.text === '') return null;
+    if (context.word.text === '') return null;
+    if (key === null || !context.onKey) return this.valueHover(context, position);
     const path = [...context.parent, key];
     const range: Range = {
       start: { line: position.line, character: context.line.contentColumn },
@@ -233,6 +241,26 @@ export class ComposeFeatures {
     const types = info.types.length > 0 ? `\n\nType: ${info.types.map((t) => `\`${t}\``).join(' | ')}` : '';
     const deprecated = info.deprecated ? '\n\n*Deprecated.*' : '';
     return { range, contents: { kind: MarkupKind.Markdown, value: `**${key}** (${where})\n\n${info.description}${types}${deprecated}` } };
+  }
+
+  /** An enum value with its key's schema description, and a note on values that matter for safety. */
+  private valueHover(context: CursorContext, position: Position): Hover | null {
+    const { path } = valueTarget(context, position.character);
+    const value = context.word.text;
+    const note = valueNote(path, value);
+    const values = enumAt(path).map(String);
+    const listed = values.includes(value);
+    if (!note && !listed) return null;
+    const where = path.filter((segment) => segment !== ITEM).map(segmentName).join(' › ');
+    const parts = [`**${value}** (${where})`];
+    if (note) parts.push(note);
+    if (listed) {
+      const description = describe(path)?.description;
+      if (description) parts.push(description);
+      parts.push(`Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
+    }
+    const range: Range = { start: { line: position.line, character: context.word.start }, end: { line: position.line, character: context.word.end } };
+    return { range, contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
   }
 
   definition(document: TextDocument, position: Position): Location | null {
@@ -335,8 +363,13 @@ export class ComposeFeatures {
     return symbols;
   }
 
-  /** Schema problems as diagnostics; values written with `${VAR}` are judged only when known. */
-  validate(document: TextDocument): Diagnostic[] {
+  /**
+   * Schema problems as diagnostics of the compose-schema rule (its level in `settings`, its
+   * pragmas in the file); values written with `${VAR}` are judged only when known.
+   */
+  validate(document: TextDocument, settings?: Settings): Diagnostic[] {
+    const level = configuredLevel(composeSchema, settings);
+    if (level === 'off') return [];
     const parsed = this.parsed(document);
     if (parsed.errors.length > 0) return [];
     let data: unknown;
@@ -346,7 +379,7 @@ export class ComposeFeatures {
       return [];
     }
     if (data === null || data === undefined) return [];
-    const diagnostics: Diagnostic[] = [];
+    const problems: { range: Range; message: string }[] = [];
     const errors = validateCompose(data);
     const pathOf = (pointer: string): string[] => (pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')));
     const valueAt = (path: string[]): unknown => path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
@@ -364,7 +397,7 @@ export class ComposeFeatures {
         seen.add(id);
         const where = path.length > 0 ? path.join('.') : 'the top level';
         const range = this.rangeAt(document, parsed, [...path, key], true);
-        diagnostics.push(this.diagnostic(range, `"${key}" is not a Compose key in ${where}`));
+        problems.push({ range, message: `"${key}" is not a Compose key in ${where}` });
         continue;
       }
       if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
@@ -392,13 +425,13 @@ export class ComposeFeatures {
         const types = [...entry.types].filter((t) => t !== 'null');
         messages.push(`must be ${types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : types[0] ?? 'empty'}`);
       }
-      for (const message of messages) diagnostics.push(this.diagnostic(this.rangeAt(document, parsed, path, false), `${name} ${message}`));
+      for (const message of messages) problems.push({ range: this.rangeAt(document, parsed, path, false), message: `${name} ${message}` });
     }
-    return diagnostics;
-  }
-
-  private diagnostic(range: Range, message: string): Diagnostic {
-    return { range, message, severity: DiagnosticSeverity.Error, source: 'shipshape', code: 'compose-schema' };
+    if (problems.length === 0) return [];
+    const severity = level ?? composeSchema.severity;
+    const findings: Finding[] = problems.map(({ range, message }) => ({ rule: composeSchema.id, aliases: composeSchema.aliases, severity, message, range, fixes: [] }));
+    const suppressions = composeSupport.suppressions(parseCompose(document.getText()));
+    return findings.filter((finding) => !suppressions.isSuppressed(finding)).map(toDiagnostic);
   }
 
   /** The range of the node at `path` (its key when `key`); stops at an alias or merge it cannot follow. */

@@ -37,6 +37,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../engine/settings';
 import type { FileKind, Finding } from '../engine/types';
 import type { ComposeFeatures } from './compose-features';
 import type { DockerfileFeatures } from './dockerfile-features';
@@ -68,6 +69,8 @@ export interface LanguageFeatureHost {
   kindOf(document: TextDocument): FileKind | null;
   /** The findings of the newest lint of a document. */
   findingsOf(uri: string): readonly Finding[];
+  /** The settings a document is linted with (rule levels from the editor and the project's config). */
+  settingsOf(uri: string): Settings | undefined;
 }
 
 export interface LanguageFeatures {
@@ -257,7 +260,7 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     // Linting scheduled by the same edit goes first: schema checks never delay the findings.
     await new Promise((resolve) => setImmediate(resolve));
     const document = target(params.textDocument.uri, 'compose');
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose().validate(document) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose().validate(document, host.settingsOf(document.uri)) : [] };
   });
   documents.onDidClose((event) => composeFeatures?.forget(event.document.uri));
 

@@ -68,3 +68,16 @@ function diskText(path: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Whether a change to the file at `changedUri` may change the findings of the Dockerfile at
+ * `dockerfileUri`: a .dockerignore or compose file in its folder or a folder above it (compose
+ * files there may build it from that folder, whose .dockerignore the build then reads).
+ */
+export function dockerfileDependsOn(dockerfileUri: string, changedUri: string): boolean {
+  const changed = changedUri.split('?')[0];
+  const kind = fileKindOf(changed);
+  if (kind !== 'dockerignore' && kind !== 'compose') return false;
+  const folder = changed.slice(0, changed.lastIndexOf('/') + 1);
+  return dockerfileUri.startsWith(folder) && dockerfileUri.length > folder.length;
+}

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { BuildOutputReader } from './build';
 import { CauseFinder } from './causes';
 import { publishedPorts } from './container';
 import { checkEngine, DockerUnavailableError, firstLine, runProcess, type DockerOptions, type RunOptions } from './docker-cli';
@@ -42,6 +43,13 @@ export async function findCompose(options: DockerOptions & { composePath?: strin
     );
   }
   return found;
+}
+
+const COMPOSE_BUILD_FAILED = /^(?:ERROR: )?Service '[^']*' failed to build\b/;
+
+/** The last meaningful line of compose's output (its error comes last). */
+function lastLine(text: string): string {
+  return firstLine(text.split('\n').reverse().join('\n'));
 }
 
 export interface ComposeCheckOptions extends DockerOptions, CheckSettings {
@@ -93,14 +101,26 @@ export async function composeUpAndCheck(options: ComposeCheckOptions): Promise<V
     if (config.code !== 0) throw new Error(`compose config failed: ${firstLine(config.stderr)}`);
     const dockerfile = serviceDockerfile(composeFile, config.stdout, service);
     report.dockerfile = dockerfile;
-    progress({ phase: 'build', message: `compose up ${service} (${compose.prefix.length ? 'docker compose' : 'docker-compose'} ${compose.version})` });
+    progress({ phase: 'build', message: `compose build and up ${service} (${compose.prefix.length ? 'docker compose' : 'docker-compose'} ${compose.version})` });
     upStarted = true;
-    const up = await run(['up', '--detach', '--build', service]);
-    if (up.code !== 0) {
-      report.build = { ok: false, durationMs: Date.now() - started, builder: 'compose', failure: { message: firstLine(up.stderr.split('\n').reverse().join('\n')) || `compose up exited with code ${up.code}`, line: null, step: null } };
+    // Built apart from `up`, so a failure is the build's or the start's for sure; the build's steps
+    // name Dockerfile lines, and a failed build is reported at its line, like Build and Check's.
+    const reader = dockerfile ? new BuildOutputReader(readFileSync(dockerfile, 'utf8'), basename(dockerfile)) : null;
+    const onLine = (line: string): void => {
+      options.onOutput?.(line);
+      // docker-compose (v1) closes with "Service 'web' failed to build : Build failed", which says less than the builder's error
+      if (!COMPOSE_BUILD_FAILED.test(line)) reader?.feed(line);
+    };
+    // --force-rm: the classic builder keeps the container of a failed step otherwise (BuildKit never does)
+    const build = await run(['build', '--force-rm', service], { onStdout: onLine, onStderr: onLine, env: { ...process.env, BUILDKIT_PROGRESS: 'plain' } });
+    if (build.code !== 0) {
+      const failure = reader?.failure(build.code) ?? { message: lastLine(build.stderr) || `compose build exited with code ${build.code}`, line: null, step: null };
+      report.build = { ok: false, durationMs: Date.now() - started, builder: 'compose', failure };
       return report;
     }
     report.build = { ok: true, durationMs: Date.now() - started, builder: 'compose', failure: null };
+    const up = await run(['up', '--detach', '--no-build', service]);
+    if (up.code !== 0) throw new Error(`compose up ${service} failed: ${lastLine(up.stderr) || `exit code ${up.code}`}`);
     const ps = await run(['ps', '--quiet', service], { onStdout: undefined });
     const containerId = ps.stdout.trim().split('\n')[0];
     if (!containerId) throw new Error(`compose started no container for service ${service}`);

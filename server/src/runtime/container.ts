@@ -1,15 +1,26 @@
 /**
  * Starting, listing, stopping and removing the containers Shipshape runs. Every container gets the
- * label `shipshape.started=<purpose>` (`run` for Run Container, `check` for Build and Check) plus
- * the caller's, so "stop what it started" never touches other containers.
+ * label `shipshape.started=<purpose>` (`run` for Run Container, `check` for Build and Check) and
+ * `shipshape.owner=<host>/<pid>` (the process that started it) plus the caller's, so "stop what it
+ * started" never touches other containers, and what a crashed run left behind can be told apart
+ * from what a live one still uses.
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { docker, runDocker, type DockerOptions } from './docker-cli';
+import { docker, InputError, runDocker, type DockerOptions } from './docker-cli';
 import { inspectImage } from './inspect';
 import { assertBindAddress, assertContainerRef, assertImageReference, assertLabel, assertNotOption, assertUser, type PortMapping } from './names';
 
 export const STARTED_LABEL = 'shipshape.started';
+export const OWNER_LABEL = 'shipshape.owner';
+/** The Dockerfile a Run Container container was built from (absolute path). */
+export const DOCKERFILE_LABEL = 'shipshape.dockerfile';
+
+/** This process, as the owner label names it. */
+export function ownerOfThisProcess(): string {
+  return `${hostname()}/${process.pid}`;
+}
 
 export interface RunContainerOptions extends DockerOptions {
   image: string;
@@ -43,10 +54,14 @@ export interface RunningContainer {
 }
 
 export interface ContainerSummary {
+  /** The short (12-digit) ID, as `docker ps` shows it. */
   id: string;
   name: string;
   image: string;
+  /** `Up 3 minutes (healthy)`, `Exited (0) 2 hours ago`… */
   status: string;
+  running: boolean;
+  /** `127.0.0.1:49153->8080/tcp`… */
   ports: string;
 }
 
@@ -55,7 +70,7 @@ export function runArguments(options: RunContainerOptions, exposed: { port: numb
   const image = assertImageReference(options.image);
   const bind = assertBindAddress(options.bindAddress ?? '127.0.0.1');
   const name = assertContainerRef(options.name ?? `shipshape-${options.purpose ?? 'run'}-${randomBytes(4).toString('hex')}`);
-  const args = ['run', '--detach', `--name=${name}`, `--label=${STARTED_LABEL}=${options.purpose ?? 'run'}`];
+  const args = ['run', '--detach', `--name=${name}`, `--label=${STARTED_LABEL}=${options.purpose ?? 'run'}`, `--label=${OWNER_LABEL}=${ownerOfThisProcess()}`];
   for (const [key, value] of Object.entries(options.labels ?? {})) args.push(`--label=${assertLabel(key, value)}`);
   const ports: PortMapping[] = options.ports ?? exposed.map((p) => ({ containerPort: p.port, protocol: p.protocol as 'tcp' | 'udp' }));
   for (const port of ports) args.push(`--publish=${bind}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`);
@@ -92,14 +107,22 @@ export async function publishedPorts(id: string, options: DockerOptions = {}): P
   return ports;
 }
 
-/** Containers carrying a label (default: those Run Container started). */
-export async function listContainers(label = `${STARTED_LABEL}=run`, options: DockerOptions = {}): Promise<ContainerSummary[]> {
-  const text = await docker(['container', 'ls', '--all', `--filter=label=${label}`, '--format={{json .}}'], options);
+/**
+ * Containers carrying every one of the labels (`key` or `key=value`; default: those Run Container
+ * started), newest first.
+ */
+export async function listContainers(labels: string | readonly string[] = `${STARTED_LABEL}=run`, options: DockerOptions = {}): Promise<ContainerSummary[]> {
+  const filters = (typeof labels === 'string' ? [labels] : labels).map((label) => {
+    const eq = label.indexOf('=');
+    return `--filter=label=${eq < 0 ? assertLabel(label, '').slice(0, -1) : assertLabel(label.slice(0, eq), label.slice(eq + 1))}`;
+  });
+  if (filters.length === 0) throw new InputError('listContainers needs at least one label, or it would list every container.');
+  const text = await docker(['container', 'ls', '--all', ...filters, '--format={{json .}}'], options);
   return text
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { ID: string; Names: string; Image: string; Status: string; Ports: string })
-    .map((c) => ({ id: c.ID, name: c.Names, image: c.Image, status: c.Status, ports: c.Ports }));
+    .map((l) => JSON.parse(l) as { ID: string; Names: string; Image: string; Status: string; State?: string; Ports: string })
+    .map((c) => ({ id: c.ID, name: c.Names, image: c.Image, status: c.Status, running: c.State ? c.State === 'running' : /^Up\b/.test(c.Status), ports: c.Ports }));
 }
 
 /** `docker stop`, timed. */

@@ -10,7 +10,14 @@ export interface HealthTick {
   status: string;
   /** Whole seconds left before giving up. */
   secondsLeft: number;
+  /**
+   * Where Docker's HEALTHCHECK is (when waiting for one): in its start period, where failed checks
+   * do not count, or past it, where `retries` failures in a row make the container unhealthy.
+   */
+  phase?: HealthPhase;
 }
+
+export type HealthPhase = 'start period' | 'retries';
 
 export interface WaitForHealthOptions extends DockerOptions {
   /** Stop waiting when the health status is one of these. */
@@ -18,6 +25,8 @@ export interface WaitForHealthOptions extends DockerOptions {
   timeoutMs: number;
   pollMs?: number;
   onTick?: (tick: HealthTick) => void;
+  /** The HEALTHCHECK being waited for: ticks then say which phase it is in. */
+  healthcheck?: HealthcheckConfig | null;
 }
 
 export interface HealthWait {
@@ -33,6 +42,16 @@ export function healthDeadlineMs(hc: HealthcheckConfig): number {
   return hc.startPeriodMs + (hc.intervalMs + hc.timeoutMs) * (hc.retries + 1) + 2000;
 }
 
+/** The phase of a HEALTHCHECK `elapsedMs` after the container started. */
+export function healthPhase(hc: HealthcheckConfig, elapsedMs: number): HealthPhase {
+  return elapsedMs < hc.startPeriodMs ? 'start period' : 'retries';
+}
+
+/** The countdown as people read it: `starting (start period), 12 s left`. */
+export function formatHealthTick(tick: HealthTick): string {
+  return `${tick.status}${tick.phase ? ` (${tick.phase})` : ''}, ${tick.secondsLeft} s left`;
+}
+
 /** Polls `docker inspect` until the health status is one of `until`, the container exits, or time runs out. */
 export async function waitForHealth(id: string, options: WaitForHealthOptions): Promise<HealthWait> {
   const started = Date.now();
@@ -43,7 +62,9 @@ export async function waitForHealth(id: string, options: WaitForHealthOptions): 
     state = await inspectContainer(id, options);
     const elapsedMs = Date.now() - started;
     const status = !state.running ? 'exited' : state.health?.status ?? 'none';
-    options.onTick?.({ status, secondsLeft: Math.max(0, Math.ceil((options.timeoutMs - elapsedMs) / 1000)) });
+    const secondsLeft = Math.max(0, Math.ceil((options.timeoutMs - elapsedMs) / 1000));
+    const sinceStart = state.startedAt === null ? elapsedMs : Date.now() - state.startedAt;
+    options.onTick?.(options.healthcheck ? { status, secondsLeft, phase: healthPhase(options.healthcheck, sinceStart) } : { status, secondsLeft });
     if (options.until.includes(status)) return { status, reached: true, elapsedMs, state };
     if (status === 'exited' || status === 'none' || elapsedMs >= options.timeoutMs) return { status, reached: false, elapsedMs, state };
     await delay(pollMs, options.signal);
@@ -125,7 +146,11 @@ export interface ContainerProbe {
 
 export interface ProbeOptions extends DockerOptions {
   paths?: readonly string[];
-  /** Longest wait for a HEALTHCHECK verdict (default: from the HEALTHCHECK's timings, at most 60 s). */
+  /**
+   * How long to wait for a HEALTHCHECK verdict at least. The wait is the longer of this and what
+   * the HEALTHCHECK's own timings allow (start period, then interval and timeout per retry), so a
+   * long start period is waited out.
+   */
   timeoutMs?: number;
   onTick?: (tick: HealthTick) => void;
 }
@@ -137,8 +162,9 @@ export async function probeContainerHealth(id: string, hostPort: { host: string;
     const wait = await waitForHealth(id, {
       ...options,
       until: ['healthy', 'unhealthy'],
-      timeoutMs: options.timeoutMs ?? Math.min(60_000, healthDeadlineMs(healthcheck)),
+      timeoutMs: Math.max(options.timeoutMs ?? 0, healthDeadlineMs(healthcheck)),
       onTick: options.onTick,
+      healthcheck,
     });
     dockerHealth = { status: wait.status, elapsedMs: wait.elapsedMs, lastOutput: wait.state?.health?.lastOutput ?? '' };
   }

@@ -11,6 +11,7 @@ export * from './docker-cli';
 export * from './health';
 export * from './history';
 export * from './inspect';
+export * from './leftovers';
 export * from './names';
 export * from './report';
 export * from './verify';

@@ -28,8 +28,12 @@ export interface ContainerHealth {
 }
 
 export interface ContainerState {
+  /** The full container ID. */
+  id: string;
   status: string;
   running: boolean;
+  /** When the container last started (ms since the epoch); null when it never did. */
+  startedAt: number | null;
   exitCode: number;
   health: ContainerHealth | null;
   user: string;
@@ -93,17 +97,21 @@ export async function inspectImage(image: string, options: DockerOptions = {}): 
 export async function inspectContainer(id: string, options: DockerOptions = {}): Promise<ContainerState> {
   const json = await docker(['container', 'inspect', '--', id], options);
   const [raw] = JSON.parse(json) as Array<{
+    Id: string;
     Name: string;
     Image: string;
-    State: { Status: string; Running: boolean; ExitCode: number; Health?: { Status: string; FailingStreak: number; Log?: { ExitCode: number; Output: string }[] } };
+    State: { Status: string; Running: boolean; ExitCode: number; StartedAt?: string; Health?: { Status: string; FailingStreak: number; Log?: { ExitCode: number; Output: string }[] } };
     Config: { User?: string; Image?: string; Labels?: Record<string, string> | null };
     Mounts?: { Destination: string; Type: string; RW: boolean }[];
   }>;
   const health = raw.State.Health;
   const last = health?.Log?.[health.Log.length - 1];
+  const startedAt = raw.State.StartedAt ? Date.parse(raw.State.StartedAt) : NaN;
   return {
+    id: raw.Id,
     status: raw.State.Status,
     running: raw.State.Running,
+    startedAt: Number.isNaN(startedAt) || startedAt <= 0 ? null : startedAt,
     exitCode: raw.State.ExitCode,
     health: health ? { status: health.Status, failingStreak: health.FailingStreak, lastOutput: last?.Output?.trim() ?? '', lastExitCode: last?.ExitCode ?? null } : null,
     user: raw.Config.User ?? '',

@@ -49,6 +49,11 @@ export interface VerifyReport {
   cancelled: boolean;
   /** Why the run stopped early (engine missing, bad input…), if it did. */
   error: string | null;
+  /**
+   * What kind of problem `error` is: no docker CLI, daemon or Compose (`docker-unavailable`: one
+   * message with what to do is all there is to say), a rejected value (`input`), or anything else.
+   */
+  errorKind: 'docker-unavailable' | 'input' | 'other' | null;
   startedAt: string;
   durationMs: number;
   /** True when every container it started was removed. */

@@ -9,7 +9,7 @@ import { buildImage, type BuildStep } from './build';
 import { CauseFinder, type Cause } from './causes';
 import { removeContainer, runContainer, stopContainer, type PublishedPort } from './container';
 import { CancelledError, checkEngine, docker, DockerUnavailableError, InputError, runDocker, type DockerOptions } from './docker-cli';
-import { healthDeadlineMs, probeHttp, waitForHealth, waitForHttp, type HealthTick } from './health';
+import { formatHealthTick, healthDeadlineMs, probeHttp, waitForHealth, waitForHttp, type HealthTick } from './health';
 import type { HistoryStore } from './history';
 import { inspectContainer, inspectImage, isRootUser, type ImageInfo } from './inspect';
 import { assertBindAddress, assertImageReference, assertNotOption, assertUser, tagFromFolder, type PortMapping } from './names';
@@ -86,6 +86,7 @@ export function emptyReport(kind: VerifyReport['kind'], target: string, dockerfi
     ok: false,
     cancelled: false,
     error: null,
+    errorKind: null,
     startedAt: new Date().toISOString(),
     durationMs: 0,
     cleanedUp: true,
@@ -152,9 +153,12 @@ export async function verifyDockerfile(options: VerifyOptions): Promise<VerifyRe
 }
 
 export function recordError(report: VerifyReport, error: unknown): void {
-  if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') report.cancelled = true;
-  else if (error instanceof DockerUnavailableError || error instanceof InputError) report.error = error.message;
-  else report.error = error instanceof Error ? error.message : String(error);
+  if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') {
+    report.cancelled = true;
+    return;
+  }
+  report.error = error instanceof Error ? error.message : String(error);
+  report.errorKind = error instanceof DockerUnavailableError ? 'docker-unavailable' : error instanceof InputError ? 'input' : 'other';
 }
 
 export interface ContainerCheckContext extends DockerOptions, CheckSettings {
@@ -196,9 +200,15 @@ export async function checkContainer(ctx: ContainerCheckContext, report: VerifyR
   let healthy = false;
   {
     const t0 = Date.now();
-    const tick = (what: string) => (t: HealthTick) => progress(`${what}: ${t.status}, ${t.secondsLeft} s left`, t.secondsLeft);
+    const tick = (what: string) => (t: HealthTick) => progress(`${what}: ${formatHealthTick(t)}`, t.secondsLeft);
     if (hc) {
-      const wait = await waitForHealth(ctx.containerId, { ...opts, until: ['healthy', 'unhealthy'], timeoutMs: Math.min(healthTimeoutMs, healthDeadlineMs(hc) + 3000), onTick: tick('Waiting for health') });
+      const wait = await waitForHealth(ctx.containerId, {
+        ...opts,
+        until: ['healthy', 'unhealthy'],
+        timeoutMs: Math.min(healthTimeoutMs, healthDeadlineMs(hc) + 3000),
+        onTick: tick('Waiting for health'),
+        healthcheck: hc,
+      });
       healthy = wait.status === 'healthy';
       let http = '';
       if (healthy && httpPort) {

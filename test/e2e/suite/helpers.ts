@@ -120,3 +120,18 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export function lines(...text: string[]): string {
   return text.map((line) => `${line}\n`).join('');
 }
+
+/** The labels of every completion item VS Code collects at a position (all providers, as Ctrl+Space). */
+export async function completionLabelsAt(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+/** The text of every hover VS Code collects at a position, the parts joined by `---` lines. */
+export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents)
+    .map((part) => (typeof part === 'string' ? part : part.value))
+    .join('\n---\n');
+}

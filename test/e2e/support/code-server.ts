@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { format } from 'node:util';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 function findRepoRoot(from: string): string {
@@ -224,6 +224,13 @@ export interface ExtensionTestRun {
   env?: Record<string, string>;
 }
 
+/** `<dir>/<name><extension>`, or with -2, -3… before the extension when taken (a layer may run VS Code several times). */
+function unusedPath(dir: string, name: string, extension: string): string {
+  let path = join(dir, name + extension);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${name}-${n}${extension}`);
+  return path;
+}
+
 /** Workbench chatter that says nothing about the tests. */
 const NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions|Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore)/;
 
@@ -259,7 +266,7 @@ export async function runExtensionTests(run: ExtensionTestRun): Promise<number> 
     const result = await Promise.race([finished, timedOut]);
     if (result === 'timeout') {
       mkdirSync(screenshotsDir, { recursive: true });
-      const shot = join(screenshotsDir, 'extension-host-timeout.png');
+      const shot = unusedPath(screenshotsDir, `extension-host-timeout-${basename(dirname(run.extensionTestsPath))}`, '.png');
       await page.screenshot({ path: shot }).catch(() => undefined);
       console.log(`extension tests did not finish in ${timeoutMs / 1000} s; screenshot: ${shot}`);
     } else {

@@ -2,9 +2,10 @@
 /**
  * What a person sees in the real workbench (code-server in Chromium), driven from the keyboard
  * and mouse: the squiggle, the status bar counts and the Problems entry, the hover of a finding and
- * its rule link, the quick fix menu (Ctrl+.), completion (Ctrl+Space), and Build and Check from its
- * code lens with the report. Each step leaves a numbered screenshot in test-results/e2e/
- * (workbench-NN-<step>.png); a failing test adds FAILED-workbench-<test>.png. scripts/screenshots.mjs
+ * its rule link, the quick fix menu (Ctrl+.), completion (Ctrl+Space), and Build and Check from the
+ * command palette (its progress, result and report) and from its code lens. Each step leaves a
+ * numbered screenshot in test-results/e2e/ (workbench-NN-<step>.png); a failing test adds
+ * FAILED-workbench-<test>.png. scripts/screenshots.mjs
  * copies three of them into images/ for the README.
  *
  * The runner (scripts/run-ext-tests.js) passes a copy of the fixture workspace in
@@ -127,8 +128,7 @@ describe('workbench UI', function () {
     await tab.waitFor({ state: 'detached' });
   });
 
-  it('shows "Build and Check" as a code lens above the final FROM; clicking it builds, runs, checks and reports', async function () {
-    this.timeout(240_000);
+  it('shows "Build and Check" as a code lens right above the final FROM of a Dockerfile', async () => {
     await page.keyboard.press('Escape');
     await workbench.quickOpen('Dockerfile', 'runtime');
     const lens = workbench.editor.locator('.codelens-decoration a', { hasText: 'Build and Check' }).first();
@@ -136,8 +136,15 @@ describe('workbench UI', function () {
     const from = workbench.line(/^FROM\sscratch\s*$/);
     const [lensBox, fromBox] = [await stableBox(lens), await stableBox(from)];
     assert.ok(lensBox.y < fromBox.y && fromBox.y - (lensBox.y + lensBox.height) < fromBox.height, `the lens sits right above "FROM scratch" (lens ${JSON.stringify(lensBox)}, line ${JSON.stringify(fromBox)})`);
+    await workbench.shot('build-and-check-lens');
+  });
+
+  it('"Shipshape: Build and Check" from the palette builds, runs and checks the Dockerfile in the editor, with progress, result and report', async function () {
+    this.timeout(240_000);
+    await workbench.line(/^FROM\sscratch\s*$/).click(); // the runtime Dockerfile has the focus
+    await page.locator('.tabs-container .tab.active', { hasText: 'Dockerfile' }).waitFor();
     await workbench.clearNotifications();
-    await lens.click();
+    await workbench.runCommand('Shipshape: Build and Check');
     await workbench.toast('Build and Check Dockerfile');
     await workbench.shot('build-and-check-progress');
     await workbench.toast('All checks passed', 180_000);
@@ -151,5 +158,15 @@ describe('workbench UI', function () {
     await page.locator('.part.panel').waitFor({ state: 'hidden' });
     await report.getByText('Process does not run as root').first().waitFor();
     await workbench.shot('build-and-check-report');
+  });
+
+  it('clicking the code lens runs Build and Check as well', async function () {
+    this.timeout(240_000);
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Build and Check' }).first();
+    await stableBox(lens);
+    await lens.click();
+    await workbench.toast('Build and Check Dockerfile');
+    await workbench.toast('All checks passed', 180_000);
+    await workbench.shot('build-and-check-from-lens');
   });
 });

@@ -46,7 +46,7 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     assert.deepEqual((lenses ?? []).filter((l) => l.command?.command.startsWith('shipshape.')).map((l) => l.command!.command), []);
   });
 
-  for (const command of ['shipshape.buildAndCheck', 'shipshape.buildImage', 'shipshape.runContainer', 'shipshape.composeUpAndCheck']) {
+  for (const command of ['shipshape.buildAndCheck', 'shipshape.buildImage', 'shipshape.runContainer', 'shipshape.composeUpAndCheck', 'shipshape.probeHealth', 'shipshape.stopContainers']) {
     it(`${command} refuses with the trust message and starts nothing`, async function () {
       this.timeout(60_000);
       await setSetting('shipshape.runtime.imageTag', TAG);

@@ -1,4 +1,4 @@
-import { isPartialService, isTrue, scalarText, serviceRange, type ComposeService } from '../../compose/model';
+import { defaultedText, isPartialService, isTrue, scalarText, serviceRange, type ComposeService } from '../../compose/model';
 import { withDefaults } from '../../compose/interpolation';
 import { appendToMap, appendToSequence } from '../../compose/yaml-edits';
 import { defineRule } from '../../engine/rule';
@@ -34,7 +34,7 @@ export const composeCapDropAll = defineRule({
     for (const service of model.services) {
       if (isPartialService(service) || isTrue(service.get('privileged')?.value)) continue;
       const dropped = service.get('cap_drop');
-      if (dropped?.value?.type === 'seq' && dropped.value.items.some((i) => i.type === 'scalar' && /^(CAP_)?ALL$/i.test(i.text.trim()))) continue;
+      if (dropped?.value?.type === 'seq' && dropped.value.items.some((i) => /^(CAP_)?ALL$/i.test(defaultedText(i)?.text ?? ''))) continue;
       let edit: TextEdit | null = null;
       const stepDown = !dropped && stepsDown(service);
       if (dropped?.value?.type === 'seq') edit = appendToSequence(model, dropped.value, 'ALL');

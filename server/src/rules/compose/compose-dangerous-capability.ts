@@ -1,4 +1,4 @@
-import { originNote, reportRange } from '../../compose/model';
+import { defaultedText, originNote, reportRange } from '../../compose/model';
 import { defineRule } from '../../engine/rule';
 
 /** Capabilities that amount to host root. */
@@ -24,8 +24,8 @@ export const composeDangerousCapability = defineRule({
       const added = service.get('cap_add')?.value;
       if (added?.type !== 'seq') continue;
       for (const item of added.items) {
-        if (item.type !== 'scalar') continue;
-        const name = item.text.trim().toUpperCase().replace(/^CAP_/, '');
+        const name = defaultedText(item)?.text.toUpperCase().replace(/^CAP_/, '');
+        if (name === undefined) continue;
         if (!CRITICAL.has(name) && !RISKY.has(name)) continue;
         report({
           range: reportRange(item),

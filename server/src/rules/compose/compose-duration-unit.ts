@@ -35,8 +35,8 @@ export const composeDurationUnit = defineRule({
   docs: {
     summary: 'A duration (healthcheck interval, timeout, start_period, stop_grace_period, restart delay…) is a bare number without a unit.',
     why: 'Compose durations are Go durations: `30` is not 30 seconds. Depending on the compose version it is rejected ("missing unit in duration") or read as nanoseconds, so a healthcheck fires continuously or times out at once.',
-    bad: 'healthcheck:\n  test: ["CMD", "pg_isready"]\n  interval: 30',
-    good: 'healthcheck:\n  test: ["CMD", "pg_isready"]\n  interval: 30s',
+    bad: 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 30',
+    good: 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 30s',
     notes: 'The fix adds `s` (seconds), inside the quotes when the value is quoted. Values with ${VAR} interpolation are left alone.',
   },
   check({ model, report }) {

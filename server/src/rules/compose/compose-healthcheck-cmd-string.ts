@@ -15,8 +15,8 @@ export const composeHealthcheckCmdString = defineRule({
   docs: {
     summary: 'A healthcheck `test: ["CMD", "curl -f http://localhost"]` puts a whole command line into one argument.',
     why: 'With CMD the list is the program and its arguments, run without a shell: Docker looks for a program literally named "curl -f http://localhost", finds none, and the check fails forever, so the service never becomes healthy.',
-    bad: 'healthcheck:\n  test: ["CMD", "curl -f http://localhost:8080/health || exit 1"]',
-    good: 'healthcheck:\n  test: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]',
+    bad: 'services:\n  api:\n    image: example/api:1.4\n    healthcheck:\n      test: ["CMD", "curl -f http://localhost:8080/health || exit 1"]',
+    good: 'services:\n  api:\n    image: example/api:1.4\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]',
     notes: 'The fix splits a plain command into arguments (`["CMD", "curl", "-f", "http://localhost"]`), or switches to CMD-SHELL when the string uses shell syntax (pipes, ||, $VAR, quotes).',
   },
   check({ model, report }) {

@@ -1,5 +1,5 @@
 import { buildFacts } from '../../compose/build-facts';
-import { isPartialService, isTrue, originNote, reportRange, serviceRange } from '../../compose/model';
+import { defaultedText, isPartialService, isTrue, originNote, reportRange, serviceRange } from '../../compose/model';
 import { defineRule } from '../../engine/rule';
 
 export const composeHealthcheckMissing = defineRule({
@@ -27,7 +27,7 @@ export const composeHealthcheckMissing = defineRule({
         }
         const test = map.get('test');
         const first = test?.value?.type === 'seq' ? test.value.items[0] : test?.value;
-        if (test && first?.type === 'scalar' && first.text.trim().toUpperCase() === 'NONE') {
+        if (test && defaultedText(first)?.text.toUpperCase() === 'NONE') {
           report({ range: reportRange(test), message: `The healthcheck of service "${service.name}" is disabled (test: NONE)${originNote(test)}` });
         }
         continue;

@@ -1,4 +1,4 @@
-import { originNote, reportRange, scalarText } from '../../compose/model';
+import { defaultedText, originNote, reportRange } from '../../compose/model';
 import { defineRule } from '../../engine/rule';
 
 const NAMESPACES: Record<string, string> = {
@@ -26,7 +26,7 @@ export const composeHostNamespace = defineRule({
     for (const service of model.services) {
       for (const [key, label] of Object.entries(NAMESPACES)) {
         const entry = service.get(key);
-        if (!entry || scalarText(entry.value)?.toLowerCase() !== 'host') continue;
+        if (!entry || defaultedText(entry.value)?.text.toLowerCase() !== 'host') continue;
         report({ range: reportRange(entry), message: `Service "${service.name}" shares the host's ${label} namespace (${key}: host)${originNote(entry)}` });
       }
     }

@@ -1,4 +1,4 @@
-import { isPartialService, scalarText, serviceRange } from '../../compose/model';
+import { defaultedText, isPartialService, originNote, reportRange, serviceRange } from '../../compose/model';
 import { defineRule } from '../../engine/rule';
 import { deployLimit } from './compose-memory-limit';
 
@@ -19,8 +19,8 @@ export const composePidsLimit = defineRule({
     for (const service of model.services) {
       const entry = service.get('pids_limit') ?? deployLimit(service, 'pids');
       if (entry) {
-        const value = scalarText(entry.value)?.trim();
-        if (value === '-1' || value === '0') report({ range: entry.range, message: `Service "${service.name}" turns the process limit off (${entry.key}: ${value})` });
+        const value = defaultedText(entry.value)?.text;
+        if (value === '-1' || value === '0') report({ range: reportRange(entry), message: `Service "${service.name}" turns the process limit off (${entry.key}: ${value})${originNote(entry)}` });
         continue;
       }
       if (isPartialService(service)) continue;

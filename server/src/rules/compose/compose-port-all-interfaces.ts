@@ -1,4 +1,4 @@
-import { originNote, reportRange, scalarText } from '../../compose/model';
+import { defaultedText, originNote, reportRange } from '../../compose/model';
 import { portNumbers, publishedPorts } from '../../compose/ports';
 import { appendToMap, insertAt } from '../../compose/yaml-edits';
 import { defineRule } from '../../engine/rule';
@@ -43,7 +43,7 @@ export const composePortAllInterfaces = defineRule({
   },
   check({ model, report }) {
     for (const service of model.services) {
-      if (scalarText(service.get('network_mode')?.value) === 'host') continue;
+      if (defaultedText(service.get('network_mode')?.value)?.text === 'host') continue;
       for (const port of publishedPorts(service)) {
         if (port.hostIp !== null) continue;
         const numbers = [...portNumbers(port.containerPort), ...portNumbers(port.hostPort)];

@@ -1,4 +1,4 @@
-import { originNote, reportRange, scalarText } from '../../compose/model';
+import { defaultedText, originNote, reportRange } from '../../compose/model';
 import { portNumbers, publishedPorts } from '../../compose/ports';
 import { defineRule } from '../../engine/rule';
 
@@ -17,7 +17,7 @@ export const composePrivilegedHostPort = defineRule({
   },
   check({ model, report }) {
     for (const service of model.services) {
-      if (scalarText(service.get('network_mode')?.value) === 'host') continue;
+      if (defaultedText(service.get('network_mode')?.value)?.text === 'host') continue;
       for (const port of publishedPorts(service)) {
         const low = portNumbers(port.hostPort).find((n) => n > 0 && n < 1024);
         if (low === undefined) continue;

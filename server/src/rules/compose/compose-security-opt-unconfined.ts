@@ -1,4 +1,4 @@
-import { originNote, reportRange } from '../../compose/model';
+import { defaultedText, originNote, reportRange } from '../../compose/model';
 import { removeEntry, removeSequenceItem } from '../../compose/yaml-edits';
 import { defineRule } from '../../engine/rule';
 
@@ -6,7 +6,7 @@ const UNCONFINED = /^(seccomp|apparmor|systempaths)[:=]unconfined$|^label[:=]dis
 
 export const composeSecurityOptUnconfined = defineRule({
   id: 'compose-security-opt-unconfined',
-  aliases: ['Seccomp Profile Is Not Configured'],
+  aliases: ['Default Seccomp Profile Disabled'],
   severity: 'error',
   kinds: ['compose'],
   fixable: true,
@@ -23,12 +23,14 @@ export const composeSecurityOptUnconfined = defineRule({
       if (entry?.value?.type !== 'seq') continue;
       const seq = entry.value;
       for (const item of seq.items) {
-        if (item.type !== 'scalar' || !UNCONFINED.test(item.text.trim())) continue;
+        // `seccomp:${SECCOMP:-unconfined}` is unconfined unless the environment says otherwise.
+        const option = defaultedText(item)?.text;
+        if (option === undefined || !UNCONFINED.test(option)) continue;
         const edit = seq.items.length === 1 ? removeEntry(model, entry) : removeSequenceItem(model, seq, item);
         report({
           range: reportRange(item),
-          message: `Service "${service.name}" runs with ${item.text.trim()}: the kernel confinement Docker applies by default is off${originNote(item)}`,
-          fixes: edit ? [{ title: `Remove ${item.text.trim()}`, edits: [edit], isPreferred: true }] : [],
+          message: `Service "${service.name}" runs with ${option}: the kernel confinement Docker applies by default is off${originNote(item)}`,
+          fixes: edit ? [{ title: `Remove ${option}`, edits: [edit], isPreferred: true }] : [],
         });
       }
     }

@@ -21,6 +21,7 @@ import { composePortNotExposed } from './compose-port-not-exposed';
 import { composePrivileged } from './compose-privileged';
 import { composePrivilegedHostPort } from './compose-privileged-host-port';
 import { composeReadOnly } from './compose-read-only';
+import { composeSchema } from './compose-schema';
 import { composeSecurityOptUnconfined } from './compose-security-opt-unconfined';
 import { composeSensitiveHostPath } from './compose-sensitive-host-path';
 import { composeUserRoot } from './compose-user-root';
@@ -30,6 +31,7 @@ import { composeYamlError } from './compose-yaml-error';
 export const composeRules: Rule<'compose'>[] = [
   // section: broken files
   composeYamlError,
+  composeSchema,
   composeDuplicateContainerName,
   composeDuplicateHostPort,
   composeHealthcheckCmdString,

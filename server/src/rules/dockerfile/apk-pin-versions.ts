@@ -14,7 +14,7 @@ export const apkPinVersions = defineRule({
       'An unpinned package is whatever the Alpine mirror has on the day of the build, so rebuilding the same Dockerfile ships different code, and a bad release enters the image silently.',
     bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl',
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1',
-    notes: 'Any version constraint counts (`=`, `~`, `<`, `>`); `.apk` files and paths are not judged, nor is the name given to `--virtual`. Info, not a warning: an Alpine branch keeps only the newest build of each package, so an exact pin breaks the build as soon as a fix is published and keeps security fixes out on rebuild. A constraint such as `~1.2` or pinning the base image by digest is the durable form.',
+    notes: 'Any version constraint counts (`=`, `~`, `<`, `>`); `.apk` files and paths are not judged, nor is the name given to `--virtual`. Info rather than hadolint\'s warning: an Alpine branch keeps only the newest build of each package, so an exact pin breaks the build as soon as a fix is published and keeps security fixes out on rebuild. A constraint such as `~1.2` or pinning the base image by digest is the durable form.',
   },
   check({ model, report }) {
     reportUnpinned(model, report, {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { findInvocations, hasAnyFlag, insertAfterWord, runInstructions } from '../../dockerfile/package-commands';
+import { findInvocations, hasAnyFlag, insertAfterWord, readsPipe, runInstructions } from '../../dockerfile/package-commands';
 import type { ShellWord } from '../../dockerfile/shell-words';
 
 /** Subcommands that ask "Do you want to continue? [Y/n]" before changing packages. */
@@ -26,7 +26,7 @@ export const aptGetMissingYes = defineRule({
       if (!run.script) continue;
       for (const inv of findInvocations(run.script, ['apt-get', 'apt'], PROMPTING)) {
         const words: ShellWord[] = [...inv.globalArgs, ...inv.args];
-        if (answersYes(words) || inv.command.separatorBefore === '|') continue;
+        if (answersYes(words) || readsPipe(inv)) continue;
         const sub = inv.subcommand!;
         report({
           range: run.script.rangeOf(inv.program.start, sub.end),

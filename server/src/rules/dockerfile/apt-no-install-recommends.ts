@@ -16,7 +16,7 @@ export const aptNoInstallRecommends = defineRule({
     bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     notes:
-      'Also accepted: `-o APT::Install-Recommends=false` on the command, or an earlier RUN of the stage that writes `APT::Install-Recommends "false"` into apt\'s configuration. After the fix, name any recommended package the image really uses (most often `ca-certificates` for HTTPS).',
+      'Also accepted: `-o APT::Install-Recommends=false` on the command, or an earlier RUN of the stage that writes `APT::Install-Recommends "false"` into apt\'s configuration. Warning rather than hadolint\'s info: every package the image does not need is more code to patch and to misuse, so a hardened image installs only what it names. After the fix, name any recommended package the image really uses (most often `ca-certificates` for HTTPS).',
   },
   check({ model, report }) {
     for (const run of runInstructions(model.instructions)) {

@@ -15,7 +15,7 @@ export const aptPinVersions = defineRule({
     bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8',
     notes:
-      '`apt install` is checked the same way. A package with `/` (a release, `curl/bookworm-backports`, or a path) or a `.deb` file counts as chosen on purpose; operands built from variables are not judged. Info, not a warning: Debian and Ubuntu mirrors drop a version as soon as a point or security release replaces it, so exact pins break the build within weeks and keep security fixes out on rebuild. For reproducible images pin the base image by digest and install from a snapshot mirror; pin single packages where a specific version matters.',
+      '`apt install` is checked the same way. A package with `/` (a release, `curl/bookworm-backports`, or a path) or a `.deb` file counts as chosen on purpose; operands built from variables are not judged. Info rather than hadolint\'s warning: Debian and Ubuntu mirrors drop a version as soon as a point or security release replaces it, so exact pins break the build within weeks and keep security fixes out on rebuild. For reproducible images pin the base image by digest and install from a snapshot mirror; pin single packages where a specific version matters.',
   },
   check({ model, report }) {
     reportUnpinned(model, report, {

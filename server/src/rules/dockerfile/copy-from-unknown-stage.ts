@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 
 export const copyFromUnknownStage = defineRule({
   id: 'copy-from-unknown-stage',
-  aliases: ['DL3022'],
+  aliases: ['DL3022', 'AVD-DS-0018'],
   severity: 'warning',
   kinds: ['dockerfile'],
   fixable: false,

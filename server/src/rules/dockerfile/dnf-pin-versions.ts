@@ -14,7 +14,7 @@ export const dnfPinVersions = defineRule({
     bad: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all',
     good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all',
     notes:
-      'A version is a `-` followed by a digit; names such as `gcc-c++` alone are not versions, a deliberate difference from hadolint, which accepts any `-`. `.rpm` files, paths and groups (`@development-tools`) are not judged. Info, not a warning: distribution repositories replace package versions on updates, so exact pins break rebuilds and keep security fixes out; pin the base image by digest for reproducible builds and pin single packages where a version matters.',
+      'A version is a `-` followed by a digit; names such as `gcc-c++` alone are not versions, a deliberate difference from hadolint, which accepts any `-`. `.rpm` files, paths and groups (`@development-tools`) are not judged. Info rather than hadolint\'s warning: distribution repositories replace package versions on updates, so exact pins break rebuilds and keep security fixes out; pin the base image by digest for reproducible builds and pin single packages where a version matters.',
   },
   check({ model, report }) {
     reportUnpinned(model, report, {

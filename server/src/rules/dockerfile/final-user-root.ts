@@ -4,22 +4,11 @@ import { insertIntoStage } from '../../dockerfile/stage-insertion';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { Fix } from '../../engine/types';
 import { chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
+import { stageDefaultsToNonRoot } from '../../dockerfile/non-root-images';
 import { allCommands } from '../../dockerfile/package-commands';
 import { baseCommandName, commandArgs } from '../../dockerfile/shell-words';
 
 const ROOT_USERS = new Set(['root', '0', 'root:root', '0:0', 'root:0', '0:root']);
-
-/** Base images whose default user is not root, so a missing USER is fine. */
-const NON_ROOT_BASES = [
-  /^gcr\.io\/distroless\/.*:(.*-)?nonroot(-[a-z0-9]+)?$/,
-  /^cgr\.dev\/chainguard\//,
-  /(^|\/)node:.*-?alpine.*-nonroot$/,
-  // USER 101 (nginx), 1001 (Bitnami), rootless (Docker's rootless image), jovyan (Jupyter).
-  /^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/,
-  /^(docker\.io\/)?bitnami\//,
-  /^(docker\.io\/)?(library\/)?docker:[^@]*rootless/,
-  /^(quay\.io\/)?jupyter\//,
-];
 
 /** Windows images: Nano Server runs as ContainerUser by default, Server Core as ContainerAdministrator. */
 const WINDOWS_ADMIN = 'containeradministrator';
@@ -65,12 +54,9 @@ export const finalUserRoot = defineRule({
       }
       return;
     }
-    if (stage.image && NON_ROOT_BASES.some((pattern) => pattern.test(stage.image!.text))) return;
+    if (stageDefaultsToNonRoot(stage)) return;
     const label = stage.name ? `stage "${stage.name}"` : 'the final stage';
     if (family === 'windows') {
-      // Nano Server images default to ContainerUser; Server Core ones to ContainerAdministrator.
-      const image = rootImage(stage);
-      if (/nanoserver/i.test(`${image?.repository ?? ''}:${image?.tag ?? ''}`)) return;
       report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: addLinesFix(model, stage, ['USER ContainerUser'], 'Switch to ContainerUser') });
       return;
     }

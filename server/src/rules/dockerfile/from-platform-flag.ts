@@ -16,7 +16,7 @@ export const fromPlatformFlag = defineRule({
     bad: 'ARG ARCH=amd64\nFROM --platform=linux/${ARCH} debian:12',
     good: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build',
     notes:
-      'hadolint reports every `--platform`. Here the cases are split: constant values are reported by from-platform-flag-const, `$TARGETPLATFORM` by redundant-target-platform, and `$BUILDPLATFORM`, the usual way to cross-compile, is not reported. Info, like from-platform-flag-const: single-platform images are a valid choice.',
+      'hadolint reports every `--platform`. Here the cases are split: constant values are reported by from-platform-flag-const, `$TARGETPLATFORM` by redundant-target-platform, and `$BUILDPLATFORM`, the usual way to cross-compile, is not reported. Info rather than hadolint\'s warning, like from-platform-flag-const: single-platform images are a valid choice.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {

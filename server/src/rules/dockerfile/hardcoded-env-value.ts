@@ -17,8 +17,8 @@ export const hardcodedEnvValue = defineRule({
   docs: {
     summary: 'A port or path is written out where an earlier ENV already names it (`ENV PORT=8080` … `EXPOSE 8080`).',
     why: 'When the value changes, the ENV is updated and the copy is forgotten: the image then exposes one port and listens on another, or writes data outside the declared volume.',
-    bad: 'ENV PORT=8080\nEXPOSE 8080',
-    good: 'ENV PORT=8080\nEXPOSE $PORT',
+    bad: 'FROM node:22-slim\nENV PORT=8080\nEXPOSE 8080',
+    good: 'FROM node:22-slim\nENV PORT=8080\nEXPOSE $PORT',
     notes: 'EXPOSE, WORKDIR, VOLUME and the destination of COPY/ADD are checked for a word equal to the value of an ENV of the stage (a port number, or an absolute path). Search paths and tool homes (`PATH`, `HOME`, `PYTHONPATH`, `JAVA_HOME`, `GOPATH`…) are not suggested. The fix writes `$NAME`.',
   },
   check({ model, report }) {

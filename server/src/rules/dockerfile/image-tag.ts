@@ -14,7 +14,7 @@ export const imageTag = defineRule({
     bad: 'FROM node\nFROM python:latest',
     good: 'FROM node:22.11-bookworm-slim\nFROM python:3.12-slim@sha256:…',
     notes:
-      'Every stage is checked, since build stages decide what goes into the image too. ARG defaults declared before the first FROM are resolved (`FROM ${BASE}` with `ARG BASE=node:latest` is reported); images that depend on an ARG without a default are not. References to earlier stages, `scratch` and digest-pinned images pass. No fix: only you know the version to pin.',
+      'Every stage is checked, since build stages decide what goes into the image too. ARG defaults declared before the first FROM are resolved (`FROM ${BASE}` with `ARG BASE=node:latest` is reported); images that depend on an ARG without a default are not, nor those whose default is a placeholder rather than an image (`unknown`, `none`, `changeme`, `placeholder`, `todo`…, or a name with capitals such as `REPLACE_ME`, which no image can have): such a Dockerfile expects the image from `--build-arg`, and a build without it fails to pull rather than drifting. References to earlier stages, `scratch` and digest-pinned images pass. No fix: only you know the version to pin.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
@@ -24,6 +24,8 @@ export const imageTag = defineRule({
       if (image.repository.toLowerCase() === 'scratch' && !image.registry) continue;
       // Not an image name at all (a template placeholder, a half-typed word): parse-error's business.
       if (!/^[A-Za-z0-9][A-Za-z0-9._/${}-]*$/.test(image.repository)) continue;
+      // A placeholder default (`ARG BASE_IMAGE=unknown`) names no image: the build passes the real one with --build-arg.
+      if (word.value.includes('$') && isPlaceholder(image.repository)) continue;
       const viaArg = word.value.includes('$') ? ` (from ${argNames(word.value)})` : '';
       if (image.tag === 'latest') {
         report({
@@ -44,6 +46,18 @@ export const imageTag = defineRule({
     }
   },
 });
+
+/** Default values that stand for "set me" rather than for an image. */
+const PLACEHOLDERS = new Set([
+  'unknown', 'none', 'null', 'nil', 'undefined', 'unset', 'notset', 'placeholder', 'changeme', 'replaceme', 'setme',
+  'overrideme', 'required', 'mustbeset', 'todo', 'tbd', 'dummy', 'invalid', 'missing', 'empty',
+]);
+
+/** True when the last part of a repository is a placeholder word, or is not a valid name (capitals: `REPLACE_ME`). */
+function isPlaceholder(repository: string): boolean {
+  const name = repository.slice(repository.lastIndexOf('/') + 1);
+  return /[A-Z]/.test(name) || PLACEHOLDERS.has(name.replace(/[-_.]/g, ''));
+}
 
 function argNames(text: string): string {
   const names = [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);

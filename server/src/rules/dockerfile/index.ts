@@ -55,6 +55,7 @@ import { useraddHighUidWithoutL } from './useradd-high-uid-without-l';
 import { wgetAndCurl } from './wget-and-curl';
 import { wgetProgress } from './wget-progress';
 import { workdirRelative } from './workdir-relative';
+import { workdirSystemPath } from './workdir-system-path';
 import { yarnCacheClean } from './yarn-cache-clean';
 import { yumCleanAll } from './yum-clean-all';
 import { yumMissingYes } from './yum-missing-yes';
@@ -190,6 +191,7 @@ export const dockerfileRules: Rule<'dockerfile'>[] = [
   exposeProtoCasing,
   exposeInvalidFormat,
   exposeSshPort,
+  workdirSystemPath,
   packageUpdateAlone,
   insecureDownload,
   registryTlsDisabled,

@@ -11,7 +11,7 @@ const PIPEFAIL_SHELLS = /^(bash|zsh|ash|ksh|mksh)$/;
 
 export const missingPipefail = defineRule({
   id: 'missing-pipefail',
-  aliases: ['DL4006'],
+  aliases: ['DL4006', 'AVD-DS-0032'],
   severity: 'warning',
   kinds: ['dockerfile'],
   fixable: true,
@@ -21,7 +21,7 @@ export const missingPipefail = defineRule({
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash',
     notes:
-      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe fed by `echo` or `printf` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides. The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix. The SHELL goes above the comments over the RUN, so a pragma there still applies to the RUN.',
+      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe fed by `echo`, `printf` or `yes` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides (and `yes`, stopped by the closed pipe, would fail under pipefail). The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix. The SHELL goes above the comments over the RUN, so a pragma there still applies to the RUN.',
   },
   check({ model, report }) {
     const eol = model.index.eol();
@@ -53,8 +53,11 @@ export const missingPipefail = defineRule({
   },
 });
 
-/** Builtins that print their arguments and cannot fail in a way a build should stop on. */
-const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':']);
+/**
+ * Commands that print and cannot fail in a way a build should stop on. `yes` ends by SIGPIPE when the
+ * reader is done: with pipefail, `yes | apt-get install …` would fail for that.
+ */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'yes']);
 
 function cannotFail(command: ShellCommand): boolean {
   return command.nameIndex >= 0 && CANNOT_FAIL.has(command.words[command.nameIndex].value);

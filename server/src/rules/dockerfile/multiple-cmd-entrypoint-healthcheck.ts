@@ -16,7 +16,7 @@ export const multipleCmdEntrypointHealthcheck = defineRule({
     bad: 'FROM node:22-slim\nCMD ["node", "server.js"]\nCMD ["node", "worker.js"]',
     good: 'FROM node:22-slim\nCMD ["node", "worker.js"]',
     notes:
-      'Each stage is checked on its own. One warning for all three, where hadolint says warning for CMD and error for ENTRYPOINT and HEALTHCHECK: the image is built and runs, the extra lines are dead. The fix removes the lines that have no effect, which changes nothing in the image.',
+      'Each stage is checked on its own. One warning for all three, rather than hadolint\'s error for ENTRYPOINT and HEALTHCHECK (its CMD check is a warning too): the image is built and runs, the extra lines are dead. The fix removes the lines that have no effect, which changes nothing in the image.',
   },
   check({ model, report }) {
     const eol = model.index.eol();

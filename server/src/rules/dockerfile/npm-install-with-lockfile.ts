@@ -35,8 +35,8 @@ export const npmInstallWithLockfile = defineRule({
   docs: {
     summary: '`npm install` runs after the lockfile (package-lock.json or npm-shrinkwrap.json) was copied in: `npm ci` is meant for that.',
     why: '`npm install` may resolve versions other than the locked ones and rewrite the lockfile, so the image gets dependencies nobody reviewed, and two builds of the same commit can differ. `npm ci` installs exactly the lockfile and fails when it does not match package.json.',
-    bad: 'COPY package.json package-lock.json ./\nRUN npm install',
-    good: 'COPY package.json package-lock.json ./\nRUN npm ci',
+    bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install',
+    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci',
     notes: 'Only a bare `npm install` (options allowed, no package names) is reported; `npm install some-package` adds a dependency and is left alone. `COPY package*.json` counts when the lockfile exists next to the Dockerfile (or when the files cannot be read). The fix replaces `install` with `ci`.',
   },
   check({ model, files, report }) {

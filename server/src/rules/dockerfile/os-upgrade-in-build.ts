@@ -21,7 +21,7 @@ export const osUpgradeInBuild = defineRule({
     bad: 'FROM debian:12\nRUN apt-get update && apt-get -y dist-upgrade',
     good: 'FROM debian:12.7\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8',
     notes:
-      'Info, not warning: upgrading does pull in security fixes, and hadolint retired its apt/apk/yum/dnf variants for that reason (it keeps `zypper dist-upgrade` as a warning). Upgrading single packages (`apt-get install --only-upgrade x`) is not reported.',
+      'Info rather than hadolint\'s warning (for `zypper dist-upgrade`, the one variant it still has): upgrading does pull in security fixes, and hadolint retired its apt/apk/yum/dnf variants for that reason. Upgrading single packages (`apt-get install --only-upgrade x`) is not reported.',
   },
   check({ model, report }) {
     for (const upgrade of UPGRADES) {

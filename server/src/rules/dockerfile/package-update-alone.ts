@@ -28,8 +28,8 @@ export const packageUpdateAlone = defineRule({
   docs: {
     summary: 'A RUN refreshes the package index (`apt-get update`, `apk update`) without installing anything in the same RUN.',
     why: 'The refreshed index is cached as its own layer. A later `RUN apt-get install` is rebuilt on that old index when only the install line changes, so it installs outdated (possibly vulnerable) versions, or fails when the mirror has moved on.',
-    bad: 'RUN apt-get update\nRUN apt-get install -y curl',
-    good: 'RUN apt-get update && apt-get install -y curl',
+    bad: 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y curl',
+    good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl',
     notes: '`yum update`/`dnf upgrade` upgrade packages and are not index refreshes, so they are not reported. When the next instruction is a shell-form RUN, the fix moves the refresh into it. apt-lists-not-removed defers to this rule for a RUN that only refreshes the index, so a lone refresh is reported once.',
   },
   check({ model, report }) {

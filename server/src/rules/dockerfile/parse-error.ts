@@ -233,9 +233,10 @@ function checkTrailingEscape(model: DockerfileModel, report: (r: Report) => void
   if (!instruction) return;
   if (instruction.heredocs.some((h) => h.contentRange && h.contentRange.start.line <= line && line <= h.contentRange.end.line)) return;
   const escapeAt = text.trimEnd().length - 1;
-  // Every escape character at the end goes: with one of `\\` left, the line would still continue.
+  // The escape character goes with the blanks before it; an escape character left before those is
+  // escaped text (`C:\\dir\\ \`), which does not continue the line.
   let keep = escapeAt;
-  while (keep > 0 && (text[keep - 1] === model.escape || text[keep - 1] === ' ' || text[keep - 1] === '\t')) keep--;
+  while (keep > 0 && (text[keep - 1] === ' ' || text[keep - 1] === '\t')) keep--;
   report({
     range: range(line, escapeAt, line, escapeAt + 1),
     severity: 'warning',

@@ -26,7 +26,7 @@ export const pipNoCacheDir = defineRule({
     bad: 'FROM python:3.12-slim\nRUN pip install flask',
     good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask',
     notes:
-      'Covers pip, pip3, pip3.12 and `python -m pip`; pip also accepts the abbreviation `--no-cache`. Not reported when PIP_NO_CACHE_DIR is set (ENV, ARG or on the command), when the RUN mounts a cache at ~/.cache/pip (or passes `--cache-dir` into a mount), or in a build stage whose layers are not part of the final image. `uv pip install` is not checked: uv keeps its own cache, controlled by `--no-cache`/UV_NO_CACHE. Info rather than a warning: the cache makes the image bigger, not less safe.',
+      'Covers pip, pip3, pip3.12 and `python -m pip`; pip also accepts the abbreviation `--no-cache`. Not reported when PIP_NO_CACHE_DIR is set (ENV, ARG or on the command), when the RUN mounts a cache at ~/.cache/pip (or passes `--cache-dir` into a mount), or in a build stage whose layers are not part of the final image. `uv pip install` is not checked: uv keeps its own cache, controlled by `--no-cache`/UV_NO_CACHE. Info rather than hadolint\'s warning: the cache makes the image bigger, not less safe.',
   },
   check({ model, report }) {
     for (const { run, stage, script } of shippedRuns(model)) {

@@ -11,6 +11,7 @@ const VARIABLES: Record<string, { off: RegExp | null; what: string }> = {
   GIT_SSL_NO_VERIFY: { off: null, what: 'git stops verifying TLS certificates' },
   PIP_TRUSTED_HOST: { off: null, what: 'pip stops verifying TLS for those hosts' },
   GOINSECURE: { off: null, what: 'go fetches those modules without TLS verification' },
+  GOFLAGS: { off: /(^|\s)--?insecure(=true)?(\s|$)/, what: 'go get fetches modules without TLS verification' },
 };
 
 function lookup(name: string) {
@@ -25,11 +26,11 @@ export const tlsDisabledByEnv = defineRule({
   scope: 'unit',
   fixable: true,
   docs: {
-    summary: 'An environment variable turns TLS verification off: `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `GIT_SSL_NO_VERIFY`, `PIP_TRUSTED_HOST`, `GOINSECURE`.',
+    summary: 'An environment variable turns TLS verification off: `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `GIT_SSL_NO_VERIFY`, `PIP_TRUSTED_HOST`, `GOINSECURE`, `GOFLAGS=-insecure`.',
     why: 'Set with ENV, the variable stays in the image: every process of the running container then accepts any certificate, so its outgoing HTTPS calls (APIs, databases, package registries) can be intercepted. Set with ARG or in a RUN, it exposes the build to a man in the middle.',
     bad: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0',
     good: '# trust the internal CA instead\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/internal-ca.pem',
-    notes: 'ENV, ARG and `VAR=… cmd` / `export VAR=…` in RUN are checked. The fix removes the ENV or ARG pair (the whole instruction when it is the only pair); RUN uses are reported without a fix.',
+    notes: 'ENV, ARG and `VAR=… cmd` / `export VAR=…` in RUN are checked. The fix removes the ENV or ARG pair (the whole instruction when it is the only pair), except a GOFLAGS that sets other flags too; RUN uses are reported without a fix.',
   },
   check({ model, report }) {
     const eol = model.index.eol();
@@ -39,10 +40,12 @@ export const tlsDisabledByEnv = defineRule({
         const known = lookup(prop.name);
         if (!known || (prop.value === null && known.off) || (known.off && !known.off.test(prop.value ?? ''))) continue;
         if (prop.value === null && instruction.keyword === 'ARG') continue; // declared, not set
+        // GOFLAGS may carry other flags too (`-mod=mod -insecure`): removing the pair would drop them.
+        const holdsOtherFlags = prop.name === 'GOFLAGS' && !/^\s*--?insecure(=true)?\s*$/.test(prop.value ?? '');
         report({
           range: prop.range,
           message: `${instruction.keyword} ${prop.name}=${prop.value ?? ''}: ${known.what}`,
-          fixes: [{ title: `Remove ${prop.name}`, isPreferred: true, edits: [removePair(model.text, model.index, instruction, prop, eol)] }],
+          fixes: holdsOtherFlags ? [] : [{ title: `Remove ${prop.name}`, isPreferred: true, edits: [removePair(model.text, model.index, instruction, prop, eol)] }],
         });
       }
     }

@@ -12,7 +12,7 @@ export const undefinedArgInFrom = defineRule({
   docs: {
     summary: 'A FROM uses a build argument that no ARG before the first FROM declares.',
     why: 'An undeclared ARG expands to nothing, so `FROM node:22${VARIANT}` silently builds on `node:22`, and `--build-arg VARIANT=…` has no effect. Often it is a typo of a declared ARG or of a built-in one like `BUILDPLATFORM`.',
-    bad: 'FROM node:22${VARIANT} AS build',
+    bad: 'ARG VARIANT=-alpine3.20\nFROM node:22${VARAINT} AS build',
     good: 'ARG VARIANT=-alpine3.20\nFROM node:22${VARIANT} AS build',
     notes: 'Only ARGs declared before the first FROM, and BuildKit\'s automatic platform ARGs (`TARGETPLATFORM`, `BUILDARCH`…), are in scope for FROM. The image and the `--platform` value are checked. When the name is a likely typo of one in scope, a quick fix (not applied by `--fix`) renames it.',
   },

@@ -14,7 +14,7 @@ export const yumPinVersions = defineRule({
     bad: 'FROM rockylinux:9\nRUN yum install -y httpd && yum clean all',
     good: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all',
     notes:
-      'A version is a `-` followed by a digit (`httpd-2.4.57`, `python3-3.9.18`); names such as `gcc-c++` or `python3-devel` alone are not versions, a deliberate difference from hadolint, which accepts any `-`. `.rpm` files and paths are not judged; `yum module install` needs a `:stream`. Info, not a warning: distribution repositories replace package versions on updates, so exact pins break rebuilds and keep security fixes out; pin the base image by digest for reproducible builds and pin single packages where a version matters.',
+      'A version is a `-` followed by a digit (`httpd-2.4.57`, `python3-3.9.18`); names such as `gcc-c++` or `python3-devel` alone are not versions, a deliberate difference from hadolint, which accepts any `-`. `.rpm` files and paths are not judged; `yum module install` needs a `:stream`. Info rather than hadolint\'s warning: distribution repositories replace package versions on updates, so exact pins break rebuilds and keep security fixes out; pin the base image by digest for reproducible builds and pin single packages where a version matters.',
   },
   check({ model, report }) {
     reportUnpinned(model, report, {
