@@ -1,3 +1,4 @@
+import { joinContainerPath, normalizeContainerPath } from '../../dockerfile/container-paths';
 import { defineRule, type Report } from '../../engine/rule';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { DockerfileModel, Stage } from '../../dockerfile/model';
@@ -46,7 +47,7 @@ function checkStage(model: DockerfileModel, stage: Stage, report: (r: Report) =>
   for (const base of stageChain(stage).slice(1).reverse()) workdir = workdirAfter(base.instructions, workdir);
   for (const instruction of stage.instructions) {
     if (instruction.keyword === 'WORKDIR' && instruction.args[0]) {
-      workdir = joinPath(workdir, instruction.args[0].value);
+      workdir = joinContainerPath(workdir, instruction.args[0].value);
       continue;
     }
     if (instruction.keyword === 'VOLUME') {
@@ -62,7 +63,7 @@ function checkStage(model: DockerfileModel, stage: Stage, report: (r: Report) =>
       for (const word of changedPaths(command.words, name, commandArgs(command))) {
         if (word.value.includes('$')) continue;
         if (!word.value.startsWith('/') && changedDir) continue;
-        const path = joinPath(workdir, word.value);
+        const path = joinContainerPath(workdir, word.value);
         const volume = volumes.find((v) => path === v.path || path.startsWith(v.path.endsWith('/') ? v.path : v.path + '/'));
         if (!volume) continue;
         const volumeLine = volume.instruction.range.start.line + 1;
@@ -78,7 +79,7 @@ function checkStage(model: DockerfileModel, stage: Stage, report: (r: Report) =>
 
 function workdirAfter(instructions: Instruction[], start: string): string {
   let workdir = start;
-  for (const instruction of instructions) if (instruction.keyword === 'WORKDIR' && instruction.args[0]) workdir = joinPath(workdir, instruction.args[0].value);
+  for (const instruction of instructions) if (instruction.keyword === 'WORKDIR' && instruction.args[0]) workdir = joinContainerPath(workdir, instruction.args[0].value);
   return workdir;
 }
 
@@ -86,7 +87,7 @@ function volumePaths(instruction: Instruction): Volume[] {
   const words = instruction.json ? instruction.json.map((w) => w.value) : instruction.args.map((w) => w.value);
   return words
     .filter((w) => w.startsWith('/') && !w.includes('$'))
-    .map((w) => ({ path: normalize(w), instruction }));
+    .map((w) => ({ path: normalizeContainerPath(w), instruction }));
 }
 
 /** The words of a command that name files it changes. */
@@ -129,20 +130,6 @@ function changedPaths(words: ShellWord[], name: string, args: ShellWord[]): Shel
     out.push(...operands.slice(skip));
   }
   return out;
-}
-
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
-
-function joinPath(base: string, path: string): string {
-  return normalize(path.startsWith('/') ? path : base + '/' + path);
 }
 
 /** Moves a single-path VOLUME of this stage to just after the RUN, when nothing between them depends on it. */

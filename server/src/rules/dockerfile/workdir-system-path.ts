@@ -1,3 +1,4 @@
+import { normalizeContainerPath } from '../../dockerfile/container-paths';
 import { defineRule } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
 
@@ -28,7 +29,7 @@ export const workdirSystemPath = defineRule({
       const word = instruction.args[0];
       const path = word.value.replace(/^["']|["']$/g, '');
       if (!path.startsWith('/') || path.includes('$')) continue;
-      const normal = normalize(path);
+      const normal = normalizeContainerPath(path);
       const mounted = RUNTIME_MOUNTS.find((dir) => within(normal, dir));
       const boot = HOST_BOOT_DIRS.find((dir) => within(normal, dir));
       const dir = mounted ?? boot;
@@ -47,15 +48,4 @@ export const workdirSystemPath = defineRule({
 
 function within(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir + '/');
-}
-
-/** `/a//b/./c/../d/` → `/a/b/d`. */
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
 }
