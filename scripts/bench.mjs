@@ -202,9 +202,12 @@ async function main() {
   }
   results.corpusFindings = counts;
   const total = (severity) => Object.values(counts).reduce((sum, c) => sum + c[severity], 0);
-  console.log(`\nFindings on the corpus by rule (error / warning / info / hint); warnings in all: ${total('warning')}`);
+  // The review of each rule's errors and warnings on the corpus (kept current by test/unit/corpus-review.test.ts).
+  const reviewed = JSON.parse(readFileSync(join('test', 'corpus-review.json'), 'utf8')).rules;
+  const verdict = (rule, c) => (c.error + c.warning === 0 ? '' : reviewed[rule]?.verdict ?? 'not reviewed');
+  console.log(`\nFindings on the corpus by rule (error / warning / info / hint, then the review's verdict); warnings in all: ${total('warning')}`);
   for (const [rule, c] of Object.entries(counts).sort((a, b) => b[1].warning - a[1].warning || a[0].localeCompare(b[0]))) {
-    console.log(`  ${rule.padEnd(36)} ${String(c.error).padStart(4)} ${String(c.warning).padStart(5)} ${String(c.info).padStart(5)} ${String(c.hint).padStart(5)}`);
+    console.log(`  ${rule.padEnd(36)} ${String(c.error).padStart(4)} ${String(c.warning).padStart(5)} ${String(c.info).padStart(5)} ${String(c.hint).padStart(5)}  ${verdict(rule, c)}`.trimEnd());
   }
 
   mkdirSync('.bench', { recursive: true });

@@ -74,12 +74,14 @@ export function startServer(connection: Connection): void {
   const languageFeatures = registerLanguageFeatures(connection, documents, {
     kindOf,
     findingsOf: (uri) => states.get(uri)?.findings ?? [],
-    settingsOf: (uri) => workspaceConfig.settingsFor(documentPath(uri), settings),
+    switched: (group) => {
+      for (const document of documents.all()) if (kindOf(document) === group) schedule(document.uri);
+    },
   });
 
   const lintOptionsFor = (uri: string) => {
     const path = documentPath(uri);
-    return { settings: workspaceConfig.settingsFor(path, settings), path, files: neighbourFiles(documents, uri) };
+    return { settings: languageFeatures.lintSettings(workspaceConfig.settingsFor(path, settings)), path, files: neighbourFiles(documents, uri) };
   };
 
   const lintNow = (uri: string): void => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import type { TestEditor } from '../lsp/lsp-client';
@@ -72,11 +73,10 @@ describe('compose language features over LSP', () => {
   };
   const at = (uri: string, text: string, needle: string, offset = 0, n = 0) => ({ textDocument: { uri }, position: positionOf(text, needle, offset, n) });
   const labels = (items: CompletionItem[] | null) => (items ?? []).map((item) => item.label);
-  const schemaProblems = async (uri: string) =>
-    (await editor.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items.map((d) => [d.range.start.line, d.message, d.code, d.severity]);
+  const schemaProblems = (uri: string) => schemaFindings(editor, uri).map((d) => [d.range.start.line, d.message, d.code, d.severity]);
 
-  it('registers completion, definition, links and schema diagnostics for compose files', () => {
-    assert.deepEqual(registeredMethods(editor, 'dockercompose'), ['textDocument/completion', 'textDocument/definition', 'textDocument/diagnostic', 'textDocument/documentLink', 'textDocument/documentSymbol']);
+  it('registers completion, definition, links and the outline for compose files, and no diagnostics channel of its own', () => {
+    assert.deepEqual(registeredMethods(editor, 'dockercompose'), ['textDocument/completion', 'textDocument/definition', 'textDocument/documentLink', 'textDocument/documentSymbol']);
   });
 
   it('completes top-level keys, service keys not yet written, and nested keys from the schema', async () => {
@@ -201,52 +201,48 @@ describe('compose language features over LSP', () => {
     assert.equal(await hoverOf('postgres', 2), null);
   });
 
-  it('validates against the schema, accepting interpolation, x- fields, anchors and merge keys', async () => {
+  it('publishes schema problems with the other findings, accepting interpolation, x- fields, anchors and merge keys', async () => {
     const uri = await open(COMPOSE);
-    assert.deepEqual(await schemaProblems(uri), []);
+    assert.deepEqual(schemaProblems(uri), []);
     const broken = COMPOSE.replace('    cpus: ${CPUS:-1}', '    cpus: [1]\n    volumez: []').replace('        condition: service_healthy', '        condition: when_ready').replace('  data: {}', '  data: {}\n  logs:\n    drivr: local');
     const uri2 = await open(broken);
     const lines = broken.split('\n');
-    assert.deepEqual(await schemaProblems(uri2), [
-      [lines.indexOf('    volumez: []'), '"volumez" is not a Compose key in services.web', 'compose-schema', 1],
-      [lines.indexOf('    drivr: local'), '"drivr" is not a Compose key in volumes.logs', 'compose-schema', 1],
+    assert.deepEqual(schemaProblems(uri2), [
       [lines.indexOf('    cpus: [1]'), 'services.web.cpus must be number or string', 'compose-schema', 1],
+      [lines.indexOf('    volumez: []'), '"volumez" is not a Compose key in services.web', 'compose-schema', 1],
       [lines.indexOf('        condition: when_ready'), 'services.db.depends_on.web.condition must be one of "service_started", "service_healthy", "service_completed_successfully"', 'compose-schema', 1],
+      [lines.indexOf('    drivr: local'), '"drivr" is not a Compose key in volumes.logs', 'compose-schema', 1],
     ]);
+    // The editor has no second channel to ask: the findings above are all there is.
+    await assert.rejects(editor.request('textDocument/diagnostic', { textDocument: { uri: uri2 } }), /Unhandled method|not found|MethodNotFound/i);
   });
 
   it('gives schema problems the compose-schema rule\'s page, level and pragmas', async () => {
     const broken = 'services:\n  web:\n    image: nginx:1.27\n    volumez: []\n';
     const uri = await open(broken);
-    const pull = async (target: string) => (await editor.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: target } })).items;
-    const [problem] = await pull(uri);
+    const [problem] = schemaFindings(editor, uri);
     assert.deepEqual([problem.code, problem.source, problem.data], ['compose-schema', 'shipshape', { rule: 'compose-schema' }]);
     assert.match(problem.codeDescription!.href, /\/docs\/rules\/compose-schema\.md$/);
     assert.ok(existsSync(fileURLToPath(problem.codeDescription!.href)), 'the page exists');
     const ignored = await open(broken.replace('    volumez: []', '    # shipshape ignore=compose-schema\n    volumez: []'));
-    assert.deepEqual(await pull(ignored), []);
-    /** New settings, in force once the server has re-linted the open files with them. */
-    const settle = async (configuration: unknown) => {
-      const published = () => editor.published.filter((p) => p.uri === uri).length;
-      const before = published();
-      editor.configuration = configuration;
-      await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-      await eventually(() => published() > before, 'the re-lint with the new settings');
-    };
+    assert.deepEqual(schemaFindings(editor, ignored), []);
+    /** New settings, in force once the server has re-linted the open file with them. */
+    const settle = (configuration: unknown) => relinted(editor, uri, configure(editor, configuration));
     try {
       await settle({ rules: { 'compose-schema': 'warning' } });
-      assert.deepEqual(await schemaProblems(uri), [[3, '"volumez" is not a Compose key in services.web', 'compose-schema', 2]]);
+      assert.deepEqual(schemaProblems(uri), [[3, '"volumez" is not a Compose key in services.web', 'compose-schema', 2]]);
       await settle({ rules: { 'compose-schema': 'off' } });
-      assert.deepEqual(await pull(uri), []);
+      assert.deepEqual(schemaFindings(editor, uri), []);
     } finally {
       await settle({});
     }
-    assert.equal((await pull(uri)).length, 1);
+    assert.equal(schemaFindings(editor, uri).length, 1);
   });
 
-  it('stays quiet on YAML syntax errors (the linter reports them)', async () => {
-    const uri = await open('services:\n  web: [\n');
-    assert.deepEqual(await schemaProblems(uri), []);
+  it('stays quiet on YAML syntax errors (compose-yaml-error reports them)', async () => {
+    const uri = await open('services:\n  web: [\n    volumez: []\n');
+    assert.deepEqual(schemaProblems(uri), []);
+    assert.ok(latestDiagnostics(editor, uri).some((d) => d.code === 'compose-yaml-error'));
   });
 
   it('goes to the definition of services, networks, volumes and secrets', async () => {
@@ -293,3 +289,62 @@ describe('compose language features over LSP', () => {
     );
   });
 });
+
+describe('compose-schema beside another Docker extension', () => {
+  it('is off while the compose features are off, unless shipshape.rules sets its level; on again when they are switched on', async () => {
+    const { editor } = await startEditor({ initializationOptions: { languageFeatures: { dockerfile: false, compose: false } } });
+    const files = workspace({});
+    const volumez = '"volumez" is not a Compose key in services.web';
+    try {
+      const uri = files.uri('compose.yaml');
+      await editor.open(uri, 'services:\n  web:\n    image: nginx:1.27\n    volumez: []\n', 'dockercompose');
+      await editor.diagnostics(uri, 1);
+      assert.deepEqual(schemaFindings(editor, uri), []);
+      assert.ok(latestDiagnostics(editor, uri).some((d) => d.code === 'compose-read-only'), 'the other findings stay');
+      /** Waits for the schema findings a change leads to (the server re-lints after settings and switches). */
+      const expectProblems = (expected: unknown[]) =>
+        eventually(() => isDeepStrictEqual(schemaFindings(editor, uri).map((d) => [d.range.start.line, d.message, d.severity]), expected), `schema findings ${JSON.stringify(expected)}`);
+      await configure(editor, { rules: { 'compose-schema': 'warning' } })();
+      await expectProblems([[3, volumez, 2]]);
+      // Named with the level it has anyway, it is still the user's choice.
+      await configure(editor, { rules: { 'compose-schema': 'error' } })();
+      await expectProblems([[3, volumez, 1]]);
+      await configure(editor, {})();
+      await expectProblems([]);
+      // The other extension is gone: Shipshape's compose features and its schema check are back.
+      await editor.connection.sendNotification('shipshape/languageFeatures', { dockerfile: true, compose: true });
+      await expectProblems([[3, volumez, 1]]);
+      await editor.connection.sendNotification('shipshape/languageFeatures', { dockerfile: true, compose: false });
+      await expectProblems([]);
+    } finally {
+      await editor.close();
+      rmSync(files.folder, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The diagnostics last published for a document. */
+function latestDiagnostics(editor: TestEditor, uri: string): Diagnostic[] {
+  const published = editor.published.filter((p) => p.uri === uri);
+  return published[published.length - 1]?.diagnostics ?? [];
+}
+
+function schemaFindings(editor: TestEditor, uri: string): Diagnostic[] {
+  return latestDiagnostics(editor, uri).filter((d) => d.code === 'compose-schema');
+}
+
+/** Runs `change` and waits until the server has published the document's diagnostics again. */
+async function relinted(editor: TestEditor, uri: string, change: () => Promise<void>): Promise<void> {
+  const published = () => editor.published.filter((p) => p.uri === uri).length;
+  const before = published();
+  await change();
+  await eventually(() => published() > before, 'the re-lint');
+}
+
+/** A change of the editor's settings (the server pulls them when told). */
+function configure(editor: TestEditor, configuration: unknown): () => Promise<void> {
+  return async () => {
+    editor.configuration = configuration;
+    await editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  };
+}

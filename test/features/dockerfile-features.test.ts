@@ -239,10 +239,12 @@ describe('switching the Dockerfile and compose features off and on', () => {
   it('declares the features statically for a client without dynamic registration', async () => {
     const { editor, capabilities } = await startEditor({ dynamic: false });
     try {
-      for (const provider of ['completionProvider', 'hoverProvider', 'signatureHelpProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'foldingRangeProvider', 'documentSymbolProvider', 'definitionProvider', 'renameProvider', 'documentHighlightProvider', 'documentLinkProvider', 'semanticTokensProvider', 'diagnosticProvider']) {
+      for (const provider of ['completionProvider', 'hoverProvider', 'signatureHelpProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'foldingRangeProvider', 'documentSymbolProvider', 'definitionProvider', 'renameProvider', 'documentHighlightProvider', 'documentLinkProvider', 'semanticTokensProvider']) {
         assert.ok(capabilities[provider], provider);
       }
       assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.shipshape'], resolveProvider: false });
+      // Schema problems come with the other findings: no pull diagnostics channel of its own.
+      assert.equal(capabilities.diagnosticProvider, undefined);
       assert.equal(editor.registrations.size, 0);
     } finally {
       await editor.close();

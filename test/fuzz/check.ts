@@ -1,15 +1,18 @@
 /**
  * The engine's invariants on one text: linting never throws and no rule fails, every range lies
  * inside the document, every fix applies cleanly (its edits inside the document and not
- * overlapping) and the finding it fixes is gone after it, an incremental lint equals a fresh one,
+ * overlapping, the files it creates new, the other files it edits there and the edits inside them)
+ * and the finding it fixes is gone after it, an incremental lint equals a fresh one,
  * and a lint takes bounded time.
  */
 import { DocumentLinter, lintText } from '../../server/src/linter';
 import { LineIndex, applyEdits, comparePositions, type Range, type TextEdit } from '../../server/src/engine/text';
 import type { Finding, Fix } from '../../server/src/engine/types';
+import type { LintOptions } from '../../server/src/engine/lint';
 import type { CorpusKind } from './corpus';
+import { afterFix, fileAccess, type Neighbourhood } from './neighbours';
 
-export type ProblemKind = 'crash' | 'rule-failure' | 'range' | 'fix-overlap' | 'fix-not-resolving' | 'incremental-differs' | 'slow';
+export type ProblemKind = 'crash' | 'rule-failure' | 'range' | 'fix-overlap' | 'fix-files' | 'fix-not-resolving' | 'incremental-differs' | 'slow';
 
 export interface Problem {
   kind: ProblemKind;
@@ -26,6 +29,8 @@ export interface CheckOptions {
   maxFixes?: number;
   /** Also compare against a lint of the text by a fresh linter. */
   compareFresh?: boolean;
+  /** The files around the document (none: unsaved text). */
+  neighbourhood?: Neighbourhood;
 }
 
 export interface CheckResult {
@@ -62,10 +67,11 @@ function editsOverlap(edits: readonly TextEdit[], index: LineIndex): boolean {
 /** Lints `text` with `linter` (which may have linted earlier versions) and checks every invariant. */
 export function checkText(text: string, kind: CorpusKind, linter: DocumentLinter = new DocumentLinter(kind), options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
+  const lintOptions = (neighbourhood: Neighbourhood | undefined): LintOptions => (neighbourhood ? { path: neighbourhood.path, files: fileAccess(neighbourhood) } : {});
   const started = performance.now();
   let findings: Finding[];
   try {
-    const result = linter.lint(text);
+    const result = linter.lint(text, lintOptions(options.neighbourhood));
     findings = result.findings;
     for (const failure of result.failures) problems.push({ kind: 'rule-failure', rule: failure.rule, message: failure.error.split('\n').slice(0, 4).join(' | ') });
   } catch (error) {
@@ -90,7 +96,7 @@ export function checkText(text: string, kind: CorpusKind, linter: DocumentLinter
 
   if (options.compareFresh) {
     try {
-      const fresh = lintText(text, kind).findings.map(key).join('\n');
+      const fresh = lintText(text, kind, lintOptions(options.neighbourhood)).findings.map(key).join('\n');
       const incremental = findings.map(key).join('\n');
       if (fresh !== incremental) {
         const a = new Set(fresh.split('\n'));
@@ -106,17 +112,27 @@ export function checkText(text: string, kind: CorpusKind, linter: DocumentLinter
 
   let budget = options.maxFixes ?? 6;
   const checkFix = (finding: Finding, fix: Fix, isIgnore: boolean): void => {
-    if (fix.edits.length === 0 || budget-- <= 0) return;
+    const touchesFiles = (fix.createFiles?.length ?? 0) + (fix.externalEdits?.length ?? 0) > 0;
+    if ((fix.edits.length === 0 && !touchesFiles) || budget-- <= 0) return;
     if (fix.edits.some((edit) => rangeProblem(index, edit.range))) return; // reported above
     if (editsOverlap(fix.edits, index)) {
       problems.push({ kind: 'fix-overlap', rule: finding.rule, message: `fix "${fix.title}" has overlapping edits` });
       return;
     }
+    let neighbourhood = options.neighbourhood;
+    if (neighbourhood && touchesFiles) {
+      const next = afterFix(neighbourhood, fix, editProblem);
+      if (typeof next === 'string') {
+        problems.push({ kind: 'fix-files', rule: finding.rule, message: `fix "${fix.title}" ${next}` });
+        return;
+      }
+      neighbourhood = next;
+    }
     const fixed = applyEdits(text, fix.edits);
-    if (fixed === text) return;
+    if (fixed === text && neighbourhood === options.neighbourhood) return;
     let after: Finding[];
     try {
-      const result = lintText(fixed, kind);
+      const result = lintText(fixed, kind, lintOptions(neighbourhood));
       after = result.findings;
       for (const failure of result.failures) problems.push({ kind: 'rule-failure', rule: failure.rule, message: `after fix "${fix.title}": ${failure.error.split('\n')[0]}` });
     } catch (error) {
@@ -131,6 +147,16 @@ export function checkText(text: string, kind: CorpusKind, linter: DocumentLinter
   for (const finding of findings) for (const fix of finding.fixes) checkFix(finding, fix, false);
   for (const { finding, fixes } of ignoreFixes) for (const fix of fixes ?? []) checkFix(finding, fix, true);
   return { problems, findings, lintMs };
+}
+
+/** Why `edits` cannot apply to `text` (a range outside it, overlapping edits), or null. */
+function editProblem(text: string, edits: readonly TextEdit[]): string | null {
+  const index = new LineIndex(text);
+  for (const edit of edits) {
+    const bad = rangeProblem(index, edit.range);
+    if (bad) return bad;
+  }
+  return editsOverlap(edits, index) ? 'overlapping edits' : null;
 }
 
 function safe<T>(run: () => T, problems: Problem[]): T | undefined {

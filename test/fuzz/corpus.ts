@@ -1,6 +1,7 @@
 /** The corpus of real files the fuzzer starts from, with the kind of each. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { allRules } from '../../server/src/rules';
 
 export type CorpusKind = 'dockerfile' | 'compose' | 'dockerignore';
 
@@ -25,5 +26,16 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusFile[] {
     for (const name of readdirSync(join(dir, sub)).sort()) files.push({ name: `${sub}/${name}`, kind, text: readFileSync(join(dir, sub, name), 'utf8') });
   }
   for (const [name, text] of Object.entries(DOCKERIGNORES)) files.push({ name: `dockerignore/${name}`, kind: 'dockerignore', text });
+  return files;
+}
+
+/** Every rule's documented bad and good example as a small file of its kind: short seeds that reach each rule's own code. */
+export function loadRuleExamples(): CorpusFile[] {
+  const files: CorpusFile[] = [];
+  for (const rule of allRules) {
+    const kind = rule.kinds[0];
+    if (kind !== 'dockerfile' && kind !== 'compose' && kind !== 'dockerignore') continue;
+    for (const which of ['bad', 'good'] as const) files.push({ name: `example/${rule.id}.${which}`, kind, text: rule.docs[which] + (rule.docs[which].endsWith('\n') ? '' : '\n') });
+  }
   return files;
 }

@@ -1,7 +1,8 @@
 /**
  * The engine fuzzer: for each corpus file, a seeded sequence of edits (typing, half-typed tokens,
  * odd and control characters, deletions, pastes of other files, line-ending changes), each version
- * linted by one `DocumentLinter` as the language server does and checked by `checkText`. New
+ * linted by one `DocumentLinter` as the language server does (for most files, with a random project
+ * of files around it: compose files, Dockerfiles, ignore and secret files) and checked by `checkText`. New
  * failures are shrunk and can be saved as regression cases.
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { DocumentLinter } from '../../server/src/linter';
 import { checkText, signature, type Problem } from './check';
 import type { CorpusFile } from './corpus';
+import { fileAccess, randomNeighbourhood, type Neighbourhood } from './neighbours';
 import { Random, applyEdit, randomEdit } from './random';
 import { shrinkText } from './shrink';
 
@@ -23,6 +25,8 @@ export interface FoundProblem {
   text: string;
   /** For an incremental difference: the version linted just before. */
   previous?: string;
+  /** The files around it, when it was linted with some. */
+  neighbourhood?: Neighbourhood;
 }
 
 export interface FuzzOptions {
@@ -67,6 +71,8 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
     const seed = seedFor(options.seed, file.name);
     const random = new Random(seed);
     const linter = new DocumentLinter(file.kind);
+    // Drawn from its own sequence, so a seed's edits stay what they were before files were added.
+    const neighbourhood = randomNeighbourhood(new Random(seedFor(options.seed, `files:${file.name}`)), file.kind);
     let text = file.text;
     let previous = '';
     for (let step = 0; step <= options.editsPerFile && Date.now() <= deadline; step++) {
@@ -75,7 +81,7 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
         if (text.length > MAX_FUZZ_TEXT) text = file.text;
       }
       const compare = options.compareEvery ? step % options.compareEvery === 0 : false;
-      const result = checkText(text, file.kind, linter, { compareFresh: compare, maxFixes: options.maxFixes ?? 4 });
+      const result = checkText(text, file.kind, linter, { compareFresh: compare, maxFixes: options.maxFixes ?? 4, neighbourhood });
       stats.inputs++;
       if (result.lintMs > stats.worstLintMs) {
         stats.worstLintMs = result.lintMs;
@@ -84,7 +90,7 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
       for (const problem of result.problems) {
         const sig = signature(problem);
         if (stats.found.has(sig)) continue;
-        const found: FoundProblem = { problem, file: file.name, kind: file.kind, seed, step, text };
+        const found: FoundProblem = { problem, file: file.name, kind: file.kind, seed, step, text, neighbourhood };
         if (problem.kind === 'incremental-differs') found.previous = previous;
         const shrink = options.shrink === true || (options.shrink instanceof Set && options.shrink.has(problem.kind));
         if (shrink && problem.kind !== 'slow') shrinkFound(found);
@@ -98,10 +104,11 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
 }
 
 /** Replays a found problem: true when `text` (after `previous`, if any) still shows its signature. */
-export function reproduces(found: Pick<FoundProblem, 'problem' | 'kind' | 'previous'>, text: string): boolean {
+export function reproduces(found: Pick<FoundProblem, 'problem' | 'kind' | 'previous' | 'neighbourhood'>, text: string): boolean {
   const linter = new DocumentLinter(found.kind);
-  if (found.previous !== undefined) linter.lint(found.previous);
-  const result = checkText(text, found.kind, linter, { compareFresh: found.problem.kind === 'incremental-differs', maxFixes: 50 });
+  const neighbourhood = found.neighbourhood;
+  if (found.previous !== undefined) linter.lint(found.previous, neighbourhood ? { path: neighbourhood.path, files: fileAccess(neighbourhood) } : {});
+  const result = checkText(text, found.kind, linter, { compareFresh: found.problem.kind === 'incremental-differs', maxFixes: 50, neighbourhood });
   const wanted = signature(found.problem);
   return result.problems.some((p) => signature(p) === wanted);
 }
@@ -123,6 +130,7 @@ export function saveRegression(dir: string, found: FoundProblem): string {
     kind: found.kind,
     from: `${found.file}, seed ${found.seed}, step ${found.step}`,
     previous: found.previous,
+    neighbourhood: found.neighbourhood,
     text: found.text,
   };
   writeFileSync(path, JSON.stringify(record, null, 2) + '\n');

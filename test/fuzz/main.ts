@@ -4,7 +4,7 @@
  * problem, shrunk, to test/regressions/cases/.
  */
 import { join } from 'node:path';
-import { loadCorpus } from './corpus';
+import { loadCorpus, loadRuleExamples } from './corpus';
 import { fuzzEngine, saveRegression } from './engine-fuzz';
 import { fuzzServer } from './server-fuzz';
 
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const seed = flag('seed', Date.now() % 1_000_000);
   const edits = flag('edits', 200);
   const save = process.argv.includes('--save');
-  const files = loadCorpus();
-  console.log(`engine fuzz: seed ${seed}, ${files.length} corpus files, up to ${edits} edits each, ${seconds} s`);
+  const files = [...loadCorpus(), ...loadRuleExamples()];
+  console.log(`engine fuzz: seed ${seed}, ${files.length} corpus files and rule examples, up to ${edits} edits each, ${seconds} s`);
   const stats = fuzzEngine({ seed, files, editsPerFile: edits, timeBudgetMs: seconds * 1000, shrink: true, compareEvery: 5, log: console.log });
   console.log(`engine: ${stats.inputs} inputs over ${stats.files} files; ${stats.found.size} distinct problems; slowest lint ${stats.worstLintMs.toFixed(0)} ms (${stats.worstLintFile})`);
   for (const found of stats.found.values()) {

@@ -68,11 +68,11 @@ describe('language server over stdio', () => {
 
   it('"ignore for this line" and "in this file" insert pragmas that silence the rule', async () => {
     for (const [index, expected] of [
-      [1, '# shipshape ignore=final-user-root\nFROM scratch\nCOPY app /app\n'],
-      [2, '# shipshape global ignore=final-user-root\nFROM scratch\nCOPY app /app\n'],
+      [1, '# shipshape ignore=final-user-root\nFROM scratch\nCOPY app /app\nCMD ["/app"]\n'],
+      [2, '# shipshape global ignore=final-user-root\nFROM scratch\nCOPY app /app\nCMD ["/app"]\n'],
     ] as const) {
       const uri = newUri();
-      await editor.open(uri, 'FROM scratch\nCOPY app /app\n');
+      await editor.open(uri, 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n');
       const [diagnostic] = only(await editor.diagnostics(uri, 1), 'final-user-root');
       const actions = (await editor.codeActions(uri, diagnostic.range, [diagnostic])).filter((a) => a.diagnostics?.[0]?.code === 'final-user-root');
       const { versions } = await editor.apply(actions[index].edit!);

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { DocumentLinter, lintText } from '../../server/src/linter';
 import { checkText, signature } from '../fuzz/check';
 import type { CorpusKind } from '../fuzz/corpus';
+import { fileAccess, type Neighbourhood } from '../fuzz/neighbours';
 
 const CASES = join(__dirname, '..', '..', '..', 'test', 'regressions', 'cases');
 
@@ -18,6 +19,8 @@ interface RegressionCase {
   kind: CorpusKind;
   from: string;
   previous?: string;
+  /** The files around the text, for problems of rules that read them. */
+  neighbourhood?: Neighbourhood;
   text: string;
 }
 
@@ -26,8 +29,9 @@ describe('fuzz regressions', () => {
     const record = JSON.parse(readFileSync(join(CASES, name), 'utf8')) as RegressionCase;
     it(`${name}: ${record.message.slice(0, 100)}`, () => {
       const linter = new DocumentLinter(record.kind);
-      if (record.previous !== undefined) linter.lint(record.previous);
-      const result = checkText(record.text, record.kind, linter, { compareFresh: true, maxFixes: 100 });
+      const neighbourhood = record.neighbourhood;
+      if (record.previous !== undefined) linter.lint(record.previous, neighbourhood ? { path: neighbourhood.path, files: fileAccess(neighbourhood) } : {});
+      const result = checkText(record.text, record.kind, linter, { compareFresh: true, maxFixes: 100, neighbourhood });
       assert.deepEqual(result.problems.filter((p) => signature(p) === record.signature).map((p) => p.message), []);
       assert.deepEqual(result.problems.filter((p) => p.kind === 'crash' || p.kind === 'rule-failure' || p.kind === 'range').map((p) => p.message), []);
     });

@@ -42,5 +42,12 @@ ruleTable(copyIgnoredFile, {
       files: { 'web.Dockerfile.dockerignore': 'docs/\n', '.dockerignore': '' },
       findings: [{ line: 2, column: 6, endLine: 2, endColumn: 10, message: 'COPY source "docs" is excluded by web.Dockerfile.dockerignore (line 1: "docs/"), so the build cannot find it', severity: 'error' }],
     },
+    {
+      name: 'a name ending in Unicode white space (U+2028): no fix, Docker trims it from a pattern',
+      code: 'FROM alpine\nCOPY a\u2028 /app/\n',
+      files: { '.dockerignore': '*\n' },
+      findings: [{ line: 2, column: 6, endLine: 2, endColumn: 8, message: 'COPY source "a\u2028" is excluded by .dockerignore (line 1: "*"), so the build cannot find it', severity: 'error' }],
+      fixTitles: [],
+    },
   ],
 });

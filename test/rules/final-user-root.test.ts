@@ -10,11 +10,24 @@ ruleTable(finalUserRoot, {
     '# nothing yet\n',
     { name: 'distroless nonroot tag with an architecture suffix', code: 'ARG ARCH=arm64\nFROM gcr.io/distroless/base-debian12:nonroot-${ARCH}\nCOPY srv /srv\nENTRYPOINT ["/srv"]\n' },
     { name: 'a base image that already runs as a non-root user', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\n' },
+    { name: 'Elastic images run as uid 1000', code: 'ARG ELASTIC_VERSION\nFROM docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION:-9.1.0}\nRUN elasticsearch-plugin install analysis-icu\n' },
     { name: 'built on a stage of a non-root image', code: 'FROM cgr.dev/chainguard/python:latest AS base\nWORKDIR /app\nFROM base\nCOPY app.py .\nENTRYPOINT ["python", "app.py"]\n' },
     { name: 'Nano Server defaults to ContainerUser', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY tool.exe C:/tool/\nCMD ["C:/tool/tool.exe"]\n' },
+    { name: 'an artifact stage FROM scratch with no CMD or ENTRYPOINT is exported, not run', code: 'FROM golang:1.23 AS build\nRUN go build -o /out/tool .\nFROM scratch AS binary\nCOPY --from=build /out/tool /\n' },
+    {
+      name: 'the last stage picks one of the per-platform artifact stages',
+      code: 'FROM scratch AS bin-linux\nCOPY out/tool /\nFROM scratch AS bin-windows\nCOPY out/tool.exe /\nFROM bin-$TARGETOS AS bin\nFROM bin\n',
+    },
     { name: 'Windows: back to ContainerUser after an admin step', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\nRUN setx /M PATH "%PATH%;C:\\tool"\nUSER ContainerUser\n' },
   ],
   invalid: [
+    {
+      name: 'a per-platform stage where one candidate is a full image',
+      code: 'FROM scratch AS bin-linux\nCOPY out/tool /\nFROM alpine:3.20 AS bin-windows\nFROM bin-${TARGETOS} AS bin\nFROM bin\n',
+      findings: [{ line: 5, column: 1, endLine: 5, endColumn: 9, message: 'No USER in the final stage: the container runs as root' }],
+      output:
+        'FROM scratch AS bin-linux\nCOPY out/tool /\nFROM alpine:3.20 AS bin-windows\nFROM bin-${TARGETOS} AS bin\nFROM bin\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\n',
+    },
     {
       name: 'the final stage ends in an unterminated heredoc: no fix (added lines would be part of the heredoc)',
       code: 'FROM debian:12\nRUN <<EOF\napt-get update\n',

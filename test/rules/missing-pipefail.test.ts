@@ -10,6 +10,9 @@ ruleTable(missingPipefail, {
     'FROM debian:12 AS base\nSHELL ["/bin/bash", "-euxo", "pipefail", "-c"]\nFROM base\nRUN a | b\n',
     { name: 'a checksum fed by echo or printf', code: 'FROM debian:12\nRUN echo "$TOOL_SHA256 *tool.tgz" | sha256sum -c - && printf \'%s\\n\' "$KEY" | gpg --import\n' },
     { name: 'yes feeding a prompt', code: 'FROM debian:12\nRUN yes | apt-get install curl\n' },
+    { name: 'a pipe in an if condition picks a branch', code: 'FROM golang:1.23-alpine\nRUN if [ -f .git ] && head -n 1 .git | grep -q "^gitdir:"; then git worktree list; fi\n' },
+    { name: 'a pipe in a while condition', code: 'FROM debian:12\nRUN while pgrep dockerd | grep -q .; do sleep 1; done\n' },
+    { name: 'a negated pipe in braces tests for a match', code: 'FROM php:8.2-cli-alpine\nRUN apk add --no-cache x; \\\n    ! { ldd /usr/local/lib/ext/*.so | grep "not found"; }; \\\n    php --version\n' },
     { name: 'case patterns are not pipes', code: 'FROM debian:12.5\nRUN case "$(uname -m)" in \\\n      x86_64|amd64) a=1 ;; \\\n      (arm64 | aarch64) a=2 ;; \\\n    esac; echo "$a"\n' },
   ],
   invalid: [
@@ -47,6 +50,18 @@ ruleTable(missingPipefail, {
       code: 'FROM debian:12\nRUN case "$ARCH" in \\\n      amd64|x86_64) curl -fsSL https://example.com/x | tar -xz ;; \\\n    esac\n',
       findings: [{ line: 3, column: 21, endLine: 3, endColumn: 63, message: 'Pipe without pipefail: if curl fails, the RUN still succeeds' }],
       output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN case "$ARCH" in \\\n      amd64|x86_64) curl -fsSL https://example.com/x | tar -xz ;; \\\n    esac\n',
+    },
+    {
+      name: 'a pipe after an if block, on the right of &&, is reported',
+      code: 'FROM debian:12\nRUN if a | grep -q b; then c; fi && curl -fsSL https://example.com/x | tar -xz\n',
+      findings: [{ line: 2, column: 37, endLine: 2, endColumn: 79, message: 'Pipe without pipefail: if curl fails, the RUN still succeeds' }],
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN if a | grep -q b; then c; fi && curl -fsSL https://example.com/x | tar -xz\n',
+    },
+    {
+      name: 'the negation covers only its own pipeline',
+      code: 'FROM debian:12\nRUN ! a | grep -q b && sort c | tee d\n',
+      findings: [{ line: 2, column: 24, endLine: 2, endColumn: 38, message: 'Pipe without pipefail: if sort fails, the RUN still succeeds' }],
+      output: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ! a | grep -q b && sort c | tee d\n',
     },
     {
       name: 'unknown image: no fix',

@@ -22,5 +22,10 @@ ruleTable(packageUpdateAlone, {
         { line: 4, column: 1, endLine: 4, endColumn: 23, message: '"apk update" runs alone in its RUN: its cached layer goes stale; refresh and install in one RUN' },
       ],
     },
+    {
+      name: 'no fix when the refresh ends inside an open quote (the next script would land in it)',
+      code: "FROM debian:12\nRUN apt-get update '\nRUN apt-get install -y curl\n",
+      findings: [{ line: 2, column: 1, endLine: 2, endColumn: 21, message: '"apt-get update" runs alone in its RUN: its cached layer goes stale; refresh and install in one RUN' }],
+    },
   ],
 });

@@ -15,6 +15,7 @@ ruleTable(pipOutsideVenv, {
     'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN pip install --target /opt/deps flask\n',
     'FROM python:3.12-slim AS build\nRUN python -m venv /opt/venv\nFROM python:3.12-slim\nRUN pip install flask\n',
     'FROM python:3.12-slim\nWORKDIR /app\nRUN python -m venv .venv\nENV PATH="/app/.venv/bin:$PATH"\nRUN pip install flask\n',
+    'FROM python:3.12-slim\nRUN python -m venv /opt/venv/\nENV PATH=/opt/venv//bin:$PATH\nRUN pip install flask\n',
   ],
   invalid: [
     {
@@ -34,6 +35,13 @@ ruleTable(pipOutsideVenv, {
       code: 'FROM python:3.12-slim AS base\nARG VENV=/opt/app\nRUN python -m venv "$VENV"\nFROM base\nRUN pip3 install gunicorn\n',
       findings: [{ line: 5, column: 5, endLine: 5, endColumn: 17, message: message('pip3', '/opt/app') }],
       output: 'FROM python:3.12-slim AS base\nARG VENV=/opt/app\nRUN python -m venv "$VENV"\nFROM base\nRUN "$VENV"/bin/pip install gunicorn\n',
+    },
+    {
+      name: 'venv written quoted with a trailing slash: the fixes write X/bin, and ENV keeps one pair of quotes',
+      code: 'FROM python:3.12-slim\nRUN python -m venv "/opt/venv/"\nRUN pip install flask\n',
+      findings: [{ line: 3, column: 5, endLine: 3, endColumn: 16, message: message('pip', '/opt/venv') }],
+      output: 'FROM python:3.12-slim\nRUN python -m venv "/opt/venv/"\nRUN "/opt/venv"/bin/pip install flask\n',
+      fixTitles: ['Use the venv\'s pip ("/opt/venv"/bin/pip)', 'Put the venv first on PATH (ENV PATH="/opt/venv/bin:$PATH")'],
     },
   ],
 });

@@ -24,6 +24,15 @@ ruleTable(volumeChangeDiscarded, {
       fixTitles: [],
     },
     {
+      name: 'the same path declared twice (or inside an enclosing VOLUME): no fix, moving one VOLUME would leave the other',
+      code: 'FROM debian:12-slim\nVOLUME /pki\nVOLUME ["/pki"]\nVOLUME /srv\nVOLUME /srv/www\nRUN chmod 600 /pki/key && touch /srv/www/a\n',
+      findings: [
+        { line: 6, column: 15, endLine: 6, endColumn: 23, message: 'chmod changes /pki/key, inside VOLUME /pki (line 2): the legacy builder discards the change (BuildKit keeps it)' },
+        { line: 6, column: 33, endLine: 6, endColumn: 43, message: 'touch changes /srv/www/a, inside VOLUME /srv (line 4): the legacy builder discards the change (BuildKit keeps it)' },
+      ],
+      fixTitles: [],
+    },
+    {
       name: 'chown after VOLUME: the VOLUME moves below the RUN',
       code: 'FROM postgres:16\nVOLUME /var/lib/postgresql/data\nRUN chown -R postgres /var/lib/postgresql/data\nCMD ["postgres"]\n',
       findings: [

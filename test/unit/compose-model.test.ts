@@ -93,4 +93,9 @@ describe('compose model', () => {
     const global = lintText('# shipshape global ignore=compose-image-tag\n' + text, 'compose').findings;
     assert.equal(global.filter((f) => f.rule === 'compose-image-tag').length, 0);
   });
+
+  it('places an empty key at its colon, not on the comment lines above it', () => {
+    const model = parseCompose('a: 1\n# note\n  # more\n : 2\n');
+    assert.deepEqual(model.root!.entries.map((e) => [e.key, e.keyRange.start.line, e.keyRange.start.character]), [['a', 0, 0], ['', 3, 1]]);
+  });
 });

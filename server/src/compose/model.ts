@@ -145,6 +145,22 @@ class Resolver {
     return { start: range[0], end };
   }
 
+  /**
+   * An empty key (`: value`) is placed by the parser at the start of the comment lines above it:
+   * it is moved to its `:`, so a finding on it is on the entry's line, where a pragma above applies.
+   */
+  private keySpanOf(node: Node): Span {
+    const span = this.spanOf(node);
+    if (span.start !== span.end) return span;
+    const text = this.index.text;
+    let at = span.start;
+    while (at < text.length && (/\s/.test(text[at]) || text[at] === '#')) {
+      if (text[at] === '#') while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+      else at++;
+    }
+    return { start: at, end: at };
+  }
+
   private rangeOf(span: Span): Range {
     return spanRange(this.index, span);
   }
@@ -254,7 +270,7 @@ class Resolver {
   private entry(pair: Pair, origin: ValueOrigin | null): YamlEntry | null {
     const keyNode = pair.key as Node | null;
     if (!keyNode) return null;
-    const keySpan = this.spanOf(keyNode);
+    const keySpan = this.keySpanOf(keyNode);
     // A collection as a key is read as written: turning it into a string would resolve it (and a
     // merge key inside it throws).
     const key = isScalar(keyNode) ? String(keyNode.value ?? '') : this.index.text.slice(keySpan.start, keySpan.end);

@@ -35,6 +35,24 @@ export function rootImage(stage: Stage): ImageReference | null {
   return chain[chain.length - 1].image;
 }
 
+/**
+ * The stage holds only what it copies in: it is built FROM scratch, directly or through its base
+ * stages, or on a stage picked by a build argument (`FROM binaries-$TARGETOS`) where every stage
+ * the name can pick is.
+ */
+export function builtFromScratch(stage: Stage, stages: readonly Stage[]): boolean {
+  const chain = stageChain(stage);
+  const root = chain[chain.length - 1];
+  if (root.image?.repository === 'scratch' && !root.image.registry) return true;
+  const word = root.imageWord?.value ?? '';
+  if (!word.includes('$')) return false;
+  // Each $VARIABLE may be anything: `binaries-$TARGETOS` → /^binaries-.*$/.
+  const literals = word.split(/\$(?:\{[^}]*\}|\w+)/).map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'));
+  const pattern = new RegExp(`^${literals.join('.*')}$`, 'i');
+  const candidates = stages.filter((s) => s.index < root.index && s.name !== null && pattern.test(s.name));
+  return candidates.length > 0 && candidates.every((candidate) => builtFromScratch(candidate, stages));
+}
+
 /** Every instruction of the chain, base stage first, in file order. */
 export function chainInstructions(stage: Stage): Instruction[] {
   return stageChain(stage)

@@ -92,11 +92,15 @@ function parseChunkText(chunkText: string, escape: string): Instruction | null {
   const prefix = escape === '`' ? '# escape=`\n' : '';
   // The chunk's lines are the line index's, which end at a lone \r too (as for the AST parser and
   // every LSP client), so the chunk text holds no \r.
-  const dockerfile = DockerfileParser.parse(prefix + chunkText);
+  const lines = chunkText.split('\n');
+  // BuildKit skips a comment line inside a continuation whole; dockerfile-ast reads an escape
+  // character in it as escaping the next line's text (`COPY a b \` `#\e` `\e/` gave the word `e`),
+  // so it gets those characters blanked (same offsets; the comments' text is read from `lines`).
+  const parsed = lines.map((line, i) => (i > 0 && isCommentLine(line) && line.includes(escape) ? line.split(escape).join(' ') : line)).join('\n');
+  const dockerfile = DockerfileParser.parse(prefix + parsed);
   const ast = dockerfile.getInstructions()[0];
   if (!ast) return null;
   const delta = prefix ? -1 : 0;
-  const lines = chunkText.split('\n');
   return convert(ast, lines, escape, delta);
 }
 

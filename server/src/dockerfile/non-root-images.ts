@@ -11,11 +11,12 @@ const NON_ROOT_IMAGES = [
   /^gcr\.io\/distroless\/.*:(.*-)?nonroot(-[a-z0-9]+)?$/,
   /^cgr\.dev\/chainguard\//,
   /(^|\/)node:.*-?alpine.*-nonroot$/,
-  // USER 101 (nginx), 1001 (Bitnami), rootless (Docker's rootless image), jovyan (Jupyter).
+  // USER 101 (nginx), 1001 (Bitnami), rootless (Docker's rootless image), jovyan (Jupyter), 1000 (Elastic).
   /^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/,
   /^(docker\.io\/)?bitnami\//,
   /^(docker\.io\/)?(library\/)?docker:[^@]*rootless/,
   /^(quay\.io\/)?jupyter\//,
+  /^(docker\.elastic\.co\/(elasticsearch|kibana|logstash)\/|(docker\.io\/)?(library\/)?(elasticsearch|kibana|logstash)(:|@|$))/,
 ];
 
 /** True when the image runs as a non-root user by default (Windows Nano Server: ContainerUser). */

@@ -1,13 +1,13 @@
 /**
  * Compose file language features: completion and hover of keys and values from the schema (with
- * notes on values that matter for safety), schema validation that understands interpolation and
- * `x-` fields, go to definition of the services, networks, volumes, secrets, configs and models a
- * service names, and links to build contexts, Dockerfiles and env files.
+ * notes on values that matter for safety), go to definition of the services, networks, volumes,
+ * secrets, configs and models a service names, and links to build contexts, Dockerfiles and env
+ * files. Schema problems are findings of the compose-schema rule, reported with the others.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -16,7 +16,6 @@ import {
   MarkupKind,
   SymbolKind,
   type CompletionItem,
-  type Diagnostic,
   type DocumentSymbol,
   type DocumentLink,
   type Hover,
@@ -24,15 +23,8 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
-import { describe, enumAt, ITEM, keysAt, schemasAt, typesOf, validateCompose, type PathSegment } from '../compose-schema';
+import { describe, enumAt, ITEM, keysAt, schemasAt, typesOf, type PathSegment } from '../compose-schema';
 import { hasInterpolation } from '../compose/interpolation';
-import { parseCompose } from '../compose/model';
-import { composeSupport } from '../compose/support';
-import { configuredLevel } from '../engine/lint';
-import type { Settings } from '../engine/settings';
-import type { Finding } from '../engine/types';
-import { toDiagnostic } from '../lsp/convert';
-import { composeSchema } from '../rules/compose/compose-schema';
 import { valueNote } from './compose-value-notes';
 import { cursorContext, readLine, type CursorContext } from './yaml-paths';
 
@@ -361,107 +353,5 @@ export class ComposeFeatures {
       symbols.push({ name, kind, range: rangeOf(section.key, section.value as Node | null), selectionRange: rangeOf(section.key, section.key), children });
     }
     return symbols;
-  }
-
-  /**
-   * Schema problems as diagnostics of the compose-schema rule (its level in `settings`, its
-   * pragmas in the file); values written with `${VAR}` are judged only when known.
-   */
-  validate(document: TextDocument, settings?: Settings): Diagnostic[] {
-    const level = configuredLevel(composeSchema, settings);
-    if (level === 'off') return [];
-    const parsed = this.parsed(document);
-    if (parsed.errors.length > 0) return [];
-    let data: unknown;
-    try {
-      data = parsed.toJS({ maxAliasCount: 1000 });
-    } catch {
-      return [];
-    }
-    if (data === null || data === undefined) return [];
-    const problems: { range: Range; message: string }[] = [];
-    const errors = validateCompose(data);
-    const pathOf = (pointer: string): string[] => (pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')));
-    const valueAt = (path: string[]): unknown => path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
-    const deeper = (path: string) => errors.some((other) => other.instancePath.startsWith(`${path}/`) || (other.instancePath === path && (other.keyword === 'additionalProperties' || other.keyword === 'required')));
-    const byPath = new Map<string, { types: Set<string>; other: string[] }>();
-    const seen = new Set<string>();
-    for (const error of errors) {
-      const path = pathOf(error.instancePath);
-      const value = valueAt(path);
-      if (typeof value === 'string' && hasInterpolation(value)) continue;
-      if (error.keyword === 'additionalProperties') {
-        const key = String((error.params as { additionalProperty: string }).additionalProperty);
-        const id = `${error.instancePath}/${key}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const where = path.length > 0 ? path.join('.') : 'the top level';
-        const range = this.rangeAt(document, parsed, [...path, key], true);
-        problems.push({ range, message: `"${key}" is not a Compose key in ${where}` });
-        continue;
-      }
-      if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
-      if ((error.keyword === 'type' || error.keyword === 'enum') && deeper(error.instancePath)) continue;
-      const entry = byPath.get(error.instancePath) ?? { types: new Set<string>(), other: [] };
-      byPath.set(error.instancePath, entry);
-      if (error.keyword === 'type') {
-        const type = (error.params as { type: string | string[] }).type;
-        (Array.isArray(type) ? type : [type]).forEach((t) => entry.types.add(t));
-      } else if (error.keyword === 'enum') {
-        entry.other.push(`must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`);
-      } else if (error.keyword === 'required') {
-        entry.other.push(`needs "${(error.params as { missingProperty: string }).missingProperty}"`);
-      } else if (error.keyword === 'uniqueItems') {
-        entry.other.push('has duplicate items');
-      } else {
-        entry.other.push(error.message ?? 'is not valid');
-      }
-    }
-    for (const [pointer, entry] of byPath) {
-      const path = pathOf(pointer);
-      const name = path.length > 0 ? path.join('.') : 'The file';
-      const messages = [...new Set(entry.other)];
-      if (entry.types.size > 0 && messages.length === 0) {
-        const types = [...entry.types].filter((t) => t !== 'null');
-        messages.push(`must be ${types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : types[0] ?? 'empty'}`);
-      }
-      for (const message of messages) problems.push({ range: this.rangeAt(document, parsed, path, false), message: `${name} ${message}` });
-    }
-    if (problems.length === 0) return [];
-    const severity = level ?? composeSchema.severity;
-    const findings: Finding[] = problems.map(({ range, message }) => ({ rule: composeSchema.id, aliases: composeSchema.aliases, severity, message, range, fixes: [] }));
-    const suppressions = composeSupport.suppressions(parseCompose(document.getText()));
-    return findings.filter((finding) => !suppressions.isSuppressed(finding)).map(toDiagnostic);
-  }
-
-  /** The range of the node at `path` (its key when `key`); stops at an alias or merge it cannot follow. */
-  private rangeAt(document: TextDocument, parsed: Document, path: string[], key: boolean): Range {
-    let node: unknown = parsed.contents;
-    let keyNode: unknown = null;
-    let last: unknown = node;
-    for (const segment of path) {
-      if (isAlias(node)) break;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-        if (!pair) break;
-        keyNode = pair.key;
-        node = pair.value ?? pair.key;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)];
-        if (item === undefined) break;
-        keyNode = null;
-        node = item;
-      } else {
-        break;
-      }
-      last = node;
-    }
-    const target = (key && keyNode ? keyNode : last) as Node | null;
-    const span = target?.range ?? [0, 0];
-    if (!key && (isMap(target) || isSeq(target)) && keyNode && (keyNode as Node).range) {
-      const keyRange = (keyNode as Node).range!;
-      return { start: document.positionAt(keyRange[0]), end: document.positionAt(keyRange[1]) };
-    }
-    return { start: document.positionAt(span[0]), end: document.positionAt(Math.max(span[0], span[1])) };
   }
 }

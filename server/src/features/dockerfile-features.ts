@@ -10,7 +10,6 @@ import { DockerAssist } from 'dockerfile-language-service/lib/dockerAssist';
 import type { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
 import { DockerSemanticTokens } from 'dockerfile-language-service/lib/dockerSemanticTokens';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DOCKERFILE_TOKEN_LEGEND } from './semantic-token-legend';
 import {
   CompletionItemKind,
   MarkupKind,

@@ -12,8 +12,6 @@ import {
   BulkRegistration,
   CompletionRequest,
   DefinitionRequest,
-  DocumentDiagnosticReportKind,
-  DocumentDiagnosticRequest,
   DocumentFormattingRequest,
   DocumentHighlightRequest,
   DocumentLinkRequest,
@@ -37,8 +35,10 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { configuredLevel } from '../engine/lint';
 import type { Settings } from '../engine/settings';
 import type { FileKind, Finding } from '../engine/types';
+import { composeSchema } from '../rules/compose/compose-schema';
 import type { ComposeFeatures } from './compose-features';
 import type { DockerfileFeatures } from './dockerfile-features';
 import { findingHover, type RuleDocLinks } from './finding-hover';
@@ -53,7 +53,6 @@ export interface LanguageFeatureSwitches {
 }
 
 export const LANGUAGE_FEATURES_NOTIFICATION = 'shipshape/languageFeatures';
-export const COMPOSE_SCHEMA_DIAGNOSTICS = 'shipshape-compose-schema';
 
 const SELECTORS: Record<FeatureGroup, DocumentSelector> = {
   dockerfile: [{ language: 'dockerfile' }, { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}' }],
@@ -69,8 +68,8 @@ export interface LanguageFeatureHost {
   kindOf(document: TextDocument): FileKind | null;
   /** The findings of the newest lint of a document. */
   findingsOf(uri: string): readonly Finding[];
-  /** The settings a document is linted with (rule levels from the editor and the project's config). */
-  settingsOf(uri: string): Settings | undefined;
+  /** A group's features were switched on or off: its documents' findings may change (see `lintSettings`). */
+  switched(group: FeatureGroup): void;
 }
 
 export interface LanguageFeatures {
@@ -78,6 +77,11 @@ export interface LanguageFeatures {
   capabilities(params: InitializeParams): ServerCapabilities;
   /** Call once the client is initialized: registers the features that are on. */
   initialized(): void;
+  /**
+   * The settings to lint with: while the compose features are off (another Docker extension gives
+   * them, with its own schema check), compose-schema is off too, unless the settings name it.
+   */
+  lintSettings(settings: Settings): Settings;
 }
 
 export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, host: LanguageFeatureHost): LanguageFeatures {
@@ -121,7 +125,6 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
       bulk.add(DocumentSymbolRequest.type, { documentSelector });
       bulk.add(DefinitionRequest.type, { documentSelector });
       bulk.add(DocumentLinkRequest.type, { documentSelector, resolveProvider: false });
-      bulk.add(DocumentDiagnosticRequest.type, { documentSelector, identifier: COMPOSE_SCHEMA_DIAGNOSTICS, interFileDependencies: false, workspaceDiagnostics: false });
     }
     return bulk;
   };
@@ -141,8 +144,10 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
   const applySwitches = (value: unknown): void => {
     const given = (value ?? {}) as LanguageFeatureSwitches;
     for (const group of ['dockerfile', 'compose'] as const) {
-      if (typeof given[group] === 'boolean') switches[group] = given[group]!;
+      const changed = typeof given[group] === 'boolean' && switches[group] !== given[group];
+      if (changed) switches[group] = given[group]!;
       sync(group);
+      if (changed) host.switched(group);
     }
   };
 
@@ -256,12 +261,6 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
       return document ? dockerfile().semanticTokens(document) : { data: [] };
     }),
   );
-  connection.languages.diagnostics.on(async (params) => {
-    // Linting scheduled by the same edit goes first: schema checks never delay the findings.
-    await new Promise((resolve) => setImmediate(resolve));
-    const document = target(params.textDocument.uri, 'compose');
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? compose().validate(document, host.settingsOf(document.uri)) : [] };
-  });
   documents.onDidClose((event) => composeFeatures?.forget(event.document.uri));
 
   return {
@@ -274,8 +273,7 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
         text?.completion?.dynamicRegistration === true &&
         text?.formatting?.dynamicRegistration === true &&
         text?.semanticTokens?.dynamicRegistration === true &&
-        text?.definition?.dynamicRegistration === true &&
-        params.capabilities.textDocument?.diagnostic?.dynamicRegistration === true;
+        text?.definition?.dynamicRegistration === true;
       const always: ServerCapabilities = { hoverProvider: true };
       if (dynamic) return always;
       // Without dynamic registration the features are declared once and answer only when on.
@@ -294,13 +292,16 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
         documentHighlightProvider: true,
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: DOCKERFILE_TOKEN_LEGEND, full: true, range: false },
-        diagnosticProvider: { identifier: COMPOSE_SCHEMA_DIAGNOSTICS, interFileDependencies: false, workspaceDiagnostics: false },
       };
     },
     initialized(): void {
       initialized = true;
       sync('dockerfile');
       sync('compose');
+    },
+    lintSettings(settings: Settings): Settings {
+      if (switches.compose || configuredLevel(composeSchema, settings) !== undefined) return settings;
+      return { ...settings, rules: { ...settings.rules, [composeSchema.id]: 'off' } };
     },
   };
 }

@@ -1,10 +1,18 @@
+import type { ComposeModel, ComposeProblem } from '../../compose/model';
 import { defineRule } from '../../engine/rule';
 
+type SchemaCheck = (model: ComposeModel) => ComposeProblem[];
+let schemaCheck: SchemaCheck | undefined;
+
 /**
- * Reported by the compose language features' schema validation (see `features/compose-features.ts`),
- * not by `check`: the rule exists so those diagnostics have a page, an id for settings and pragmas,
- * and a severity.
+ * The schema check, loaded on first use: ajv and the schema are a large share of an idle language
+ * server's memory, and a server that never sees a compose file (or has the rule off) never needs them.
  */
+function checkAgainstSchema(model: ComposeModel): ComposeProblem[] {
+  schemaCheck ??= (require('../../compose-schema/schema-problems') as typeof import('../../compose-schema/schema-problems')).schemaProblems;
+  return schemaCheck(model);
+}
+
 export const composeSchema = defineRule({
   id: 'compose-schema',
   aliases: [],
@@ -18,9 +26,9 @@ export const composeSchema = defineRule({
     bad: 'services:\n  web:\n    image: nginx:1.27\n    volumez:\n      - ./site:/usr/share/nginx/html:ro\n    depends_on:\n      db:\n        condition: when_ready\n  db:\n    image: postgres:16.4',
     good: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16.4',
     notes:
-      'Checked in the editor while the compose language features are on (`shipshape.languageFeatures.compose`), against the schema of the Compose Specification shipped with the extension; the CLI does not check it. Values written with `${VAR}` interpolation are not judged, `x-` extension fields are allowed everywhere, and anchors and merge keys (`<<: *defaults`) are expanded first. A file with YAML syntax errors is not checked (compose-yaml-error reports those). Settings and pragmas are read when the editor next asks for the file\'s diagnostics (on the next edit). The Compose file reference: https://docs.docker.com/reference/compose-file/.',
+      'Checked against the schema of the Compose Specification shipped with Shipshape, in the editor and by the CLI. Values written with `${VAR}` interpolation are not judged, `x-` extension fields are allowed everywhere, anchors and merge keys (`<<: *defaults`) are expanded first, and entries tagged `!reset` are left out (as `docker compose` does); a problem in a value that came through an alias is reported where the alias is used and names the anchor. A file with YAML syntax errors, or whose aliases expand past the size limit, is not checked (compose-yaml-error reports those). In the editor, while Shipshape\'s compose language features are off (by default when Docker DX or Container Tools is installed, which check the schema themselves), the rule is off too unless `shipshape.rules` sets its level. The Compose file reference: https://docs.docker.com/reference/compose-file/.',
   },
-  check() {
-    // The compose language features report it when they validate the file against the schema.
+  check({ model, report }) {
+    for (const problem of checkAgainstSchema(model)) report({ range: problem.range, message: problem.message });
   },
 });

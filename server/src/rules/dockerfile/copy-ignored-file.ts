@@ -15,7 +15,7 @@ export const copyIgnoredFile = defineRule({
     bad: '# .dockerignore\nsrc/generated\n*.md\n\n# Dockerfile\nFROM node:22-slim\nCOPY README.md /app/\n',
     good: '# .dockerignore\nsrc/generated\n*.md\n!README.md\n\n# Dockerfile\nFROM node:22-slim\nCOPY README.md /app/\n',
     notes:
-      'BuildKit\'s CopyIgnoredFile check (experimental there, and a warning); here an error, because the build breaks. The .dockerignore is the one Docker uses for a build whose context is the Dockerfile\'s folder: `<Dockerfile name>.dockerignore` first, then `.dockerignore`. Sources with wildcards or variables, `--from` copies, URLs and heredocs are skipped, as is a folder that a `!` line may partly re-include. The fix (not applied by `--fix`: the COPY may be what is wrong) appends a `!` line re-including the path.',
+      'BuildKit\'s CopyIgnoredFile check (experimental there, and a warning); here an error, because the build breaks. The .dockerignore is the one Docker uses for a build whose context is the Dockerfile\'s folder: `<Dockerfile name>.dockerignore` first, then `.dockerignore`. Sources with wildcards or variables, `--from` copies, URLs and heredocs are skipped, as is a folder that a `!` line may partly re-include. The fix (not applied by `--fix`: the COPY may be what is wrong) appends a `!` line re-including the path (none for a name starting or ending with white space, which Docker trims from patterns).',
   },
   check({ model, report, files, path }) {
     const ignore = findContextIgnore(files, path);
@@ -27,16 +27,20 @@ export const copyIgnoredFile = defineRule({
       if (last < 0 || matcher.specs[last].negated) continue;
       if (matcher.mayReinclude(source.path, last)) continue;
       const by = validPatterns[last];
+      // Docker trims the white space around a pattern (Unicode's too), so a path that starts or ends with some cannot be re-included.
+      const reincludable = source.path.trim() === source.path;
       report({
         range: source.word.range,
         message: `${source.instruction.keyword} source "${source.value}" is excluded by ${ignore.path} (line ${by.line + 1}: "${by.text}"), so the build cannot find it`,
-        fixes: [
-          {
-            title: `Re-include ${source.path} in ${ignore.path}`,
-            edits: [],
-            externalEdits: [{ path: ignore.path, edits: [appendLinesEdit(ignore.model.index, [`!${source.path}`])] }],
-          },
-        ],
+        fixes: reincludable
+          ? [
+              {
+                title: `Re-include ${source.path} in ${ignore.path}`,
+                edits: [],
+                externalEdits: [{ path: ignore.path, edits: [appendLinesEdit(ignore.model.index, [`!${source.path}`])] }],
+              },
+            ]
+          : [],
       });
     }
   },

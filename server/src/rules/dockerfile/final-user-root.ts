@@ -3,7 +3,7 @@ import type { DockerfileModel, Stage } from '../../dockerfile/model';
 import { insertIntoStage } from '../../dockerfile/stage-insertion';
 import type { Instruction } from '../../dockerfile/instruction';
 import type { Fix } from '../../engine/types';
-import { chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
+import { builtFromScratch, chainInstructions, imageFamily, rootImage } from '../../dockerfile/image-contents';
 import { stageDefaultsToNonRoot } from '../../dockerfile/non-root-images';
 import { allCommands } from '../../dockerfile/package-commands';
 import { baseCommandName, commandArgs } from '../../dockerfile/shell-words';
@@ -12,6 +12,11 @@ const ROOT_USERS = new Set(['root', '0', 'root:root', '0:0', 'root:0', '0:root']
 
 /** Windows images: Nano Server runs as ContainerUser by default, Server Core as ContainerAdministrator. */
 const WINDOWS_ADMIN = 'containeradministrator';
+
+/** A stage built FROM scratch with no program to start: build output to export or copy from, never run. */
+function holdsArtifactsOnly(stage: Stage, model: DockerfileModel): boolean {
+  return builtFromScratch(stage, model.stages) && !chainInstructions(stage).some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+}
 
 /** Tools an entrypoint uses to step down from root to a service user after preparing data folders. */
 const PRIVILEGE_DROP = /(^|[\s/"'])(gosu|su-exec|setpriv|s6-setuidgid|s6-overlay|runuser|chpst)([\s"';&|]|$)/;
@@ -30,7 +35,7 @@ export const finalUserRoot = defineRule({
     good:
       'FROM node:22-slim\nCOPY . /app\nRUN groupadd --system --gid 10001 app && useradd --system --no-log-init --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["node", "/app/server.js"]',
     notes:
-      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, `nginxinc/nginx-unprivileged`, Bitnami, the `docker:*-rootless` and Jupyter images, Windows Nano Server, whose default is ContainerUser) pass; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix switches to the user a RUN of the stage already creates (useradd/adduser), else adds a system user with UID and GID 10001 fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) and switches to it by number (`USER 10001:10001`, which runAsNonRoot in Kubernetes can verify), before the CMD/ENTRYPOINT and the comments over it.',
+      'Only the final stage is checked (what `docker build` produces). A USER inherited from an earlier stage of this file counts. Images known to default to a non-root user (distroless `:nonroot` and `:nonroot-<arch>`, Chainguard, `nginxinc/nginx-unprivileged`, Bitnami, the `docker:*-rootless`, Jupyter and Elastic (Elasticsearch, Kibana, Logstash) images, Windows Nano Server, whose default is ContainerUser) pass, and so does a final stage built `FROM scratch` with no CMD or ENTRYPOINT: it holds build artifacts to export (`--output`) or copy from, and no container runs it; on Windows Server Core the default and `USER ContainerAdministrator` are reported, and the fix switches to ContainerUser. When the image installs or runs a tool that steps down from root (gosu, su-exec, setpriv, s6-overlay), the entrypoint most likely starts as root on purpose to prepare its data folders: the finding is info and its fix is not applied by `--fix`, since a USER would break such an entrypoint. The fix switches to the user a RUN of the stage already creates (useradd/adduser), else adds a system user with UID and GID 10001 fitting the base image (adduser on Alpine/BusyBox, useradd elsewhere) and switches to it by number (`USER 10001:10001`, which runAsNonRoot in Kubernetes can verify), before the CMD/ENTRYPOINT and the comments over it.',
   },
   check({ model, report }) {
     const stage = model.finalStage;
@@ -54,7 +59,7 @@ export const finalUserRoot = defineRule({
       }
       return;
     }
-    if (stageDefaultsToNonRoot(stage)) return;
+    if (stageDefaultsToNonRoot(stage) || holdsArtifactsOnly(stage, model)) return;
     const label = stage.name ? `stage "${stage.name}"` : 'the final stage';
     if (family === 'windows') {
       report({ range: stage.from.range, message: `No USER in ${label}: the container runs as ContainerAdministrator`, fixes: addLinesFix(model, stage, ['USER ContainerUser'], 'Switch to ContainerUser') });

@@ -21,7 +21,7 @@ export const missingPipefail = defineRule({
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash',
     notes:
-      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe fed by `echo`, `printf` or `yes` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides (and `yes`, stopped by the closed pipe, would fail under pipefail). The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix. The SHELL goes above the comments over the RUN, so a pragma there still applies to the RUN.',
+      'A SHELL with `-o pipefail` earlier in the stage (or a stage it builds on), a `set -o pipefail` in the RUN before the pipe, and non-POSIX shells (PowerShell, cmd) count. A pipe whose status is tested (`if head -1 .git | grep -q gitdir; then`, `! { ldd x.so | grep "not found"; }`) is not reported: there the status answers a question rather than reports an error, and pipefail would change the answer. A pipe fed by `echo`, `printf` or `yes` (`echo "$SHA256 *file.tgz" | sha256sum -c -`) is not reported: those cannot fail, so the last command already decides (and `yes`, stopped by the closed pipe, would fail under pipefail). The fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the image has bash, or `/bin/ash` on Alpine and BusyBox; for other images there is no automatic fix. The SHELL goes above the comments over the RUN, so a pragma there still applies to the RUN.',
   },
   check({ model, report }) {
     const eol = model.index.eol();
@@ -33,7 +33,7 @@ export const missingPipefail = defineRule({
         // The pipe first: reading the SHELLs before the RUN costs the length of the stage.
         const commands = run.script.commands;
         // `echo "$SUM *file" | sha256sum -c -`: echo and printf cannot fail, the last command decides.
-        const pipe = commands.findIndex((c) => c.separatorAfter === '|' && !cannotFail(c));
+        const pipe = commands.findIndex((c, i) => c.separatorAfter === '|' && !cannotFail(c) && !statusIsTested(commands, i));
         if (pipe < 0) continue;
         const before = instructionsBefore(stage, run);
         const shells = before.filter((i) => i.keyword === 'SHELL' && i.json);
@@ -61,6 +61,25 @@ const CANNOT_FAIL = new Set(['echo', 'printf', 'true', ':', 'yes']);
 
 function cannotFail(command: ShellCommand): boolean {
   return command.nameIndex >= 0 && CANNOT_FAIL.has(command.words[command.nameIndex].value);
+}
+
+const CONDITION_KEYWORDS = new Set(['if', 'elif', 'while', 'until']);
+
+/** The words before the program: reserved words (`if`, `!`, `{`…), assignments and wrappers. */
+function leadingWords(command: ShellCommand): string[] {
+  return command.words.slice(0, command.nameIndex >= 0 ? command.nameIndex : command.words.length).map((w) => w.value);
+}
+
+/**
+ * The pipeline of `commands[index]` is negated (`! a | b`) or is a condition (`if a | grep -q b; then`):
+ * its status answers a question (does grep match?), and pipefail would change the answer, not stop a failed build.
+ */
+function statusIsTested(commands: readonly ShellCommand[], index: number): boolean {
+  let first = index;
+  while (first > 0 && commands[first].separatorBefore === '|') first--;
+  if (leadingWords(commands[first]).includes('!')) return true;
+  while (first > 0 && ['&&', '||', '|'].includes(commands[first].separatorBefore)) first--;
+  return leadingWords(commands[first]).some((word) => CONDITION_KEYWORDS.has(word));
 }
 
 function shellIsSafe(shell: Instruction): boolean {

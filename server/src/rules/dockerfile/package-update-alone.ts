@@ -1,6 +1,6 @@
 import type { Instruction } from '../../dockerfile/instruction';
 import { allCommands } from '../../dockerfile/package-commands';
-import { baseCommandName, commandArgs, type ShellCommand } from '../../dockerfile/shell-words';
+import { baseCommandName, commandArgs, scriptEndsOpen, type ShellCommand } from '../../dockerfile/shell-words';
 import { defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 
@@ -63,6 +63,8 @@ function mergeFix(lone: Instruction, next: Instruction | undefined): Fix[] {
   if (!next || next.keyword !== 'RUN' || !next.script || next.json || next.heredocs.length > 0 || !lone.script) return [];
   if (lone.range.start.line !== lone.range.end.line || lone.flags.length > 0) return [];
   const script = lone.script.text.trim();
+  // `apt-get update '` would swallow the next RUN's script into its open quote.
+  if (scriptEndsOpen(script)) return [];
   const at = next.script.positionAt(next.script.text.length - next.script.text.trimStart().length);
   const endLine = lone.range.end.line + 1;
   return [{

@@ -79,7 +79,7 @@ function environment(instructions: readonly Instruction[]): Map<string, string |
 }
 
 function normalize(path: string): string {
-  return path.replace(/^\.\//, '').replace(/\/+$/, '');
+  return path.replace(/^\.\//, '').replace(/\/{2,}/g, '/').replace(/\/+$/, '');
 }
 
 function venvsOf(run: Instruction, env: Map<string, string | null>): Venv[] {
@@ -92,7 +92,8 @@ function venvsOf(run: Instruction, env: Map<string, string | null>): Venv[] {
     const target = inv.packages[0];
     const withoutPip = inv.args.some((a) => a.value === '--without-pip' || a.value === '--no-pip');
     if (!target) return inv.manager === 'uv' ? [{ written: '.venv', path: '.venv', withoutPip: true, run, order: inv.order }] : [];
-    const written = script.text.slice(target.start, target.end);
+    // Without its trailing slash (before a closing quote), so the fixes write `X/bin`, not `X//bin`.
+    const written = script.text.slice(target.start, target.end).replace(/(.)\/+(["']?)$/, '$1$2');
     return [{ written, path: normalize(expandVariables(target.value, env)), withoutPip: withoutPip || inv.manager === 'uv', run, order: inv.order }];
   });
 }
@@ -149,9 +150,11 @@ function fixes(model: DockerfileModel, run: Instruction, pip: PackageInvocation,
   if (venv.path.startsWith('/') || venv.written.startsWith('$')) {
     const line = run.range.start.line;
     const indent = /^[ \t]*/.exec(model.index.lineText(line))![0];
+    // Inside ENV's own double quotes, the script's quotes around the path would end them.
+    const bin = `${venv.written.replace(/["']/g, '')}/bin`;
     out.push({
-      title: `Put the venv first on PATH (ENV PATH="${venv.written}/bin:$PATH")`,
-      edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}ENV PATH="${venv.written}/bin:$PATH"${model.index.eol()}` }],
+      title: `Put the venv first on PATH (ENV PATH="${bin}:$PATH")`,
+      edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}ENV PATH="${bin}:$PATH"${model.index.eol()}` }],
     });
   }
   return out;

@@ -31,7 +31,7 @@ export const volumeChangeDiscarded = defineRule({
     bad: 'FROM debian:12-slim\nVOLUME /data\nRUN mkdir -p /data/db && chown -R 1000 /data',
     good: 'FROM debian:12-slim\nRUN mkdir -p /data/db && chown -R 1000 /data\nVOLUME /data',
     notes:
-      'Info rather than warning because BuildKit, the default builder, keeps the changes (Docker documents the discard for the legacy builder only). VOLUMEs declared in an earlier stage of the file that this stage builds on count; those of external base images cannot be seen. Recognised changes: chown, chmod, chgrp, mkdir, touch, rm, tee, truncate, mv, sed, cp/ln/install targets and `>`/`>>` redirections, with relative paths resolved against WORKDIR. The fix moves the VOLUME below the last RUN that changes it, when the VOLUME declares only that path and lies in the same stage.',
+      'Info rather than warning because BuildKit, the default builder, keeps the changes (Docker documents the discard for the legacy builder only). VOLUMEs declared in an earlier stage of the file that this stage builds on count; those of external base images cannot be seen. Recognised changes: chown, chmod, chgrp, mkdir, touch, rm, tee, truncate, mv, sed, cp/ln/install targets and `>`/`>>` redirections, with relative paths resolved against WORKDIR. The fix moves the VOLUME below the last RUN that changes it, when the VOLUME declares only that path, lies in the same stage and is the only VOLUME covering the change.',
   },
   check({ model, report }) {
     for (const stage of model.stages) checkStage(model, stage, report);
@@ -64,13 +64,16 @@ function checkStage(model: DockerfileModel, stage: Stage, report: (r: Report) =>
         if (word.value.includes('$')) continue;
         if (!word.value.startsWith('/') && changedDir) continue;
         const path = joinContainerPath(workdir, word.value);
-        const volume = volumes.find((v) => path === v.path || path.startsWith(v.path.endsWith('/') ? v.path : v.path + '/'));
+        const covering = volumes.filter((v) => path === v.path || path.startsWith(v.path.endsWith('/') ? v.path : v.path + '/'));
+        const volume = covering[0];
         if (!volume) continue;
+        // Moving one VOLUME leaves the change discarded while another (a repeated or enclosing one) still covers it.
+        const movable = covering.every((v) => v.instruction === volume.instruction);
         const volumeLine = volume.instruction.range.start.line + 1;
         report({
           range: script.rangeOf(word.start, word.end),
           message: `${name || 'This command'} changes ${path}, inside VOLUME ${volume.path} (line ${volumeLine}): the legacy builder discards the change (BuildKit keeps it)`,
-          fixes: moveVolumeFix(model, stage, volume.instruction, instruction),
+          fixes: movable ? moveVolumeFix(model, stage, volume.instruction, instruction) : [],
         });
       }
     }
