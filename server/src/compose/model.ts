@@ -80,6 +80,8 @@ export interface ServiceBuild {
   entry: YamlEntry;
   /** The build context as written; null for a remote (git, URL) or interpolated context. */
   context: string | null;
+  /** True for a remote context (git, URL): nothing of this project's folders goes into it. */
+  remote: boolean;
   /** The Dockerfile path relative to the compose file's folder; null when it cannot be known. */
   dockerfilePath: string | null;
   /** `dockerfile_inline:` content, when given. */
@@ -473,9 +475,10 @@ function readBuild(service: YamlMapping | null): ServiceBuild | null {
   } else {
     return null;
   }
-  if (REMOTE_CONTEXT.test(context) || context.includes('$')) context = null;
+  const remote = REMOTE_CONTEXT.test(context);
+  if (remote || context.includes('$')) context = null;
   const dockerfilePath = context === null || dockerfile.includes('$') ? null : joinPath(context, dockerfile);
-  return { entry, context, dockerfilePath, inline };
+  return { entry, context, remote, dockerfilePath, inline };
 }
 
 /**

@@ -3,6 +3,7 @@
  * compose builds a Dockerfile from, and the secret files a compose file keeps in a context.
  */
 import { parseCompose, scalarText, type ComposeModel } from '../compose/model';
+import { baseName } from '../engine/file-kinds';
 import type { FileAccess } from '../engine/types';
 import { cleanPath, hasMagic } from './patterns';
 
@@ -28,11 +29,6 @@ export function joinRelative(...parts: string[]): string {
 
 function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
-}
-
-/** The name of the file at `path`. */
-export function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /**

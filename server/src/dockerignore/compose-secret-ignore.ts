@@ -2,7 +2,7 @@
  * Keeping a compose file's secrets folder out of the images its services build: the edits to the
  * ignore files of every build context that contains the folder.
  */
-import { scalarText, type ComposeModel, type ServiceBuild } from '../compose/model';
+import type { ComposeModel } from '../compose/model';
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import type { ExternalEdit, FileAccess, FileCreation } from '../engine/types';
 import { appendLinesEdit } from './analysis';
@@ -16,16 +16,6 @@ export interface IgnoreEdits {
   externalEdits: ExternalEdit[];
   /** False when a build context could not be resolved, so it may still take the folder. */
   complete: boolean;
-}
-
-const REMOTE_CONTEXT = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
-
-/** The context as written (null when the service builds from none). */
-function writtenContext(build: ServiceBuild): string | null {
-  const value = build.entry.value;
-  if (value?.type === 'scalar') return value.text;
-  if (value?.type === 'map') return scalarText(value.get('context')?.value) ?? '.';
-  return null;
 }
 
 /**
@@ -60,9 +50,7 @@ export function keepOutOfBuildContexts(model: ComposeModel, files: FileAccess, c
   let complete = true;
   for (const service of model.services) {
     const build = service.build;
-    if (!build) continue;
-    const written = writtenContext(build);
-    if (written === null || (build.context === null && REMOTE_CONTEXT.test(written))) continue;
+    if (!build || build.remote) continue;
     const inside = build.context === null ? undefined : composeFolderInContext(build.context, names);
     if (inside === null) continue;
     if (inside === undefined || build.context === null) {

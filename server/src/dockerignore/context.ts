@@ -2,7 +2,8 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Instruction, Word } from '../dockerfile/instruction';
 import type { FileAccess } from '../engine/types';
-import { baseName, composeContextsOf, joinRelative } from './compose-builds';
+import { baseName } from '../engine/file-kinds';
+import { composeContextsOf, joinRelative } from './compose-builds';
 import { parseDockerignore, type DockerignoreModel } from './model';
 import { contextPath, hasMagic } from './patterns';
 

@@ -14,6 +14,8 @@ import { assertBindAddress, assertContainerRef, assertImageReference, assertLabe
 
 export const STARTED_LABEL = 'shipshape.started';
 export const OWNER_LABEL = 'shipshape.owner';
+/** The owner in `docker ps`'s `Labels` (`k=v,k=v`; the owner's `host/pid` has no comma). */
+const OWNER_IN_LABELS = new RegExp(`(?:^|,)${OWNER_LABEL.replace(/\./g, '\\.')}=([^,]*)`);
 /** The Dockerfile a Run Container container was built from (absolute path). */
 export const DOCKERFILE_LABEL = 'shipshape.dockerfile';
 
@@ -63,6 +65,10 @@ export interface ContainerSummary {
   running: boolean;
   /** `127.0.0.1:49153->8080/tcp`… */
   ports: string;
+  /** docker's `2026-11-23 07:10:58 +0000 UTC`. */
+  createdAt: string;
+  /** The `<host>/<pid>` of the process that started it (its owner label); null without one. */
+  owner: string | null;
 }
 
 /** The `docker run` arguments for the options (validated; nothing runs). */
@@ -121,8 +127,17 @@ export async function listContainers(labels: string | readonly string[] = `${STA
   return text
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { ID: string; Names: string; Image: string; Status: string; State?: string; Ports: string })
-    .map((c) => ({ id: c.ID, name: c.Names, image: c.Image, status: c.Status, running: c.State ? c.State === 'running' : /^Up\b/.test(c.Status), ports: c.Ports }));
+    .map((l) => JSON.parse(l) as { ID: string; Names: string; Image: string; Status: string; State?: string; Ports: string; CreatedAt: string; Labels: string })
+    .map((c) => ({
+      id: c.ID,
+      name: c.Names,
+      image: c.Image,
+      status: c.Status,
+      running: c.State ? c.State === 'running' : /^Up\b/.test(c.Status),
+      ports: c.Ports,
+      createdAt: c.CreatedAt,
+      owner: OWNER_IN_LABELS.exec(c.Labels ?? '')?.[1] || null,
+    }));
 }
 
 /** `docker stop`, timed. */

@@ -5,8 +5,8 @@
  * runs still in progress (in this process or another live one) are never touched.
  */
 import { hostname } from 'node:os';
-import { OWNER_LABEL, ownerOfThisProcess, removeContainer, STARTED_LABEL } from './container';
-import { docker, type DockerOptions } from './docker-cli';
+import { listContainers, ownerOfThisProcess, removeContainer, STARTED_LABEL } from './container';
+import type { DockerOptions } from './docker-cli';
 
 export interface CheckContainer {
   id: string;
@@ -58,15 +58,8 @@ export function parseDockerDate(text: string): number | null {
 
 /** Every container a Build and Check started (that also carries `labels`, `key=value` each), with its creation time and owner. */
 export async function listCheckContainers(options: DockerOptions & { labels?: readonly string[] } = {}): Promise<CheckContainer[]> {
-  const filters = [`${STARTED_LABEL}=check`, ...(options.labels ?? [])].map((label) => `--filter=label=${label}`);
-  const text = await docker(['container', 'ls', '--all', ...filters, `--format={{.ID}}\t{{.CreatedAt}}\t{{.Label "${OWNER_LABEL}"}}`], options);
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const [id, created, owner] = line.split('\t');
-      return { id: id.trim(), createdAt: parseDockerDate(created ?? ''), owner: owner?.trim() || null };
-    });
+  const listed = await listContainers([`${STARTED_LABEL}=check`, ...(options.labels ?? [])], options);
+  return listed.map((c) => ({ id: c.id, createdAt: parseDockerDate(c.createdAt), owner: c.owner }));
 }
 
 export interface RemoveLeftoversOptions extends DockerOptions {

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { Instruction } from '../../dockerfile/instruction';
 import { expandVariables } from '../../dockerfile/image-reference';
 import type { DockerfileModel } from '../../dockerfile/model';
-import { allCommands, findInvocations, instructionsBefore, PIP_NAMES, type PackageInvocation } from '../../dockerfile/package-commands';
+import { allCommands, findInvocations, instructionsBefore, PIP_NAMES, variablesAt, type PackageInvocation } from '../../dockerfile/package-commands';
 import { baseCommandName, type ShellCommand } from '../../dockerfile/shell-words';
 import type { Fix } from '../../engine/types';
 
@@ -44,7 +44,7 @@ export const pipOutsideVenv = defineRule({
       const pips = findInvocations(run.script, PIP_NAMES, 'install');
       if (pips.length === 0) continue;
       const before = instructionsBefore(stage, run);
-      const env = environment(before);
+      const env = variablesAt(model, stage, run);
       const venvs = [...before.filter((i) => i.keyword === 'RUN' && i.script).flatMap((i) => venvsOf(i, env)), ...venvsOf(run, env)];
       if (venvs.length === 0) continue;
       const path = (env.get('PATH') ?? '').split(':');
@@ -64,19 +64,6 @@ export const pipOutsideVenv = defineRule({
     }
   },
 });
-
-/** ENV values, and ARG defaults, in force after the instructions. */
-function environment(instructions: readonly Instruction[]): Map<string, string | null> {
-  const env = new Map<string, string | null>();
-  for (const instruction of instructions) {
-    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
-    for (const prop of instruction.properties) {
-      if (instruction.keyword === 'ARG' && prop.value === null && env.has(prop.name)) continue;
-      env.set(prop.name, prop.value === null ? null : expandVariables(prop.value, env));
-    }
-  }
-  return env;
-}
 
 function normalize(path: string): string {
   return path.replace(/^\.\//, '').replace(/\/{2,}/g, '/').replace(/\/+$/, '');
